@@ -1,0 +1,2 @@
+package io.dceff;
+class Placeholder {}
