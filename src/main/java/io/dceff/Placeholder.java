@@ -1,2 +1,0 @@
-package io.dceff;
-class Placeholder {}

@@ -1,0 +1,23 @@
+package io.dceff.closure.rest;
+
+import io.dceff.closure.ClosureThresholds;
+import io.dceff.platform.ConversionFactor;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+
+/**
+ * A page of closure results with what produced them: the date, the window, the thresholds and the
+ * conversion factors, so a reader can check every figure.
+ */
+public record ClosureAnswer(LocalDate asOf, Window window, ClosureThresholds thresholds, List<ConversionFactor> factors,
+        String rule, List<ClosureCandidateView> items, int page, int size, long total) {
+
+    public static final String RULE = "沪经信节〔2022〕167号 关停并转: window PUE (Σ facility kWh ÷ Σ IT kWh over the 12 "
+            + "calendar months ending with the last month that ends on or before asOf, latest revisions) > pueAbove, "
+            + "racks ≤ maxRacks, full years in operation at asOf ≥ minYears. NO_DATA: racks and age met, no report in "
+            + "the window. Saving: window IT energy scaled to 12 months × (site PUE − receiving PUE).";
+
+    public record Window(YearMonth first, YearMonth last) {
+    }
+}

@@ -1,0 +1,127 @@
+package io.dceff.closure.rest;
+
+import io.dceff.closure.ClosureStatus;
+import io.dceff.closure.ConsolidationOption;
+import io.dceff.closure.service.ClosureService;
+import io.dceff.closure.service.ClosureService.Item;
+import io.dceff.closure.service.ClosureService.Run;
+import io.dceff.closure.service.DecisionService;
+import io.dceff.platform.csv.CsvMediaType;
+import io.dceff.platform.paging.PageRequest;
+import io.dceff.platform.security.Caller;
+import io.dceff.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/closure-candidates")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Closure candidates")
+@RolesAllowed({Roles.REGULATOR, Roles.ADMIN})
+public class ClosureResource {
+
+    @Inject
+    ClosureService service;
+
+    @Inject
+    DecisionService decisions;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, CsvMediaType.TEXT_CSV})
+    @Operation(summary = "Closure candidates (小老散旧) at a date",
+            description = "Operating sites at asOf (default today) meeting all three criteria (CANDIDATE) and sites "
+                    + "meeting racks and age with no report in the window (NO_DATA), largest saving first, each with "
+                    + "every criterion's value, threshold and outcome, months of data, and the saving if closed in kWh, "
+                    + "tce and tCO2 with the factors named. " + ClosureAnswer.RULE + " Filters: district, operator, "
+                    + "status. text/csv gives every matching item (no paging). Regulators.")
+    public ClosureAnswer candidates(@Parameter(description = "YYYY-MM-DD, default today") @QueryParam("asOf") LocalDate asOf,
+            @QueryParam("district") String district, @QueryParam("operator") String operator,
+            @QueryParam("status") ClosureStatus status, @Valid @BeanParam PageRequest page, HttpHeaders headers) {
+        List<ClosureStatus> statuses = status == null ? List.of(ClosureStatus.CANDIDATE, ClosureStatus.NO_DATA)
+                : List.of(status);
+        return answer(service.asOfOrToday(asOf), district, operator, statuses, page, wantsCsv(headers));
+    }
+
+    @GET
+    @Path("watch-list")
+    @Produces({MediaType.APPLICATION_JSON, CsvMediaType.TEXT_CSV})
+    @Operation(summary = "Sites to watch", description = "Operating sites meeting two of the three criteria, or turning "
+            + "ten within the next 12 months while meeting the other two. Regulators.")
+    public ClosureAnswer watchList(@QueryParam("asOf") LocalDate asOf, @QueryParam("district") String district,
+            @QueryParam("operator") String operator, @Valid @BeanParam PageRequest page, HttpHeaders headers) {
+        return answer(service.asOfOrToday(asOf), district, operator, List.of(ClosureStatus.WATCH), page,
+                wantsCsv(headers));
+    }
+
+    @GET
+    @Path("{code}/consolidation")
+    @Operation(summary = "Receiving sites for a candidate",
+            description = "Operating sites that are not candidates, with window PUE ≤ receivingMaxPue (1.3) and spare "
+                    + "racks (racks − latest racks in use) ≥ the candidate's racks in use (its racks when unknown); same "
+                    + "district first, then larger saving (the candidate's annualised IT energy × (its PUE − the "
+                    + "receiver's PUE)). 409 when the site is not a candidate. Regulators.")
+    public List<ConsolidationOption> consolidation(@PathParam("code") String code, @QueryParam("asOf") LocalDate asOf) {
+        return service.consolidation(code, service.asOfOrToday(asOf));
+    }
+
+    @POST
+    @Path("{code}/decisions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record a decision on a candidate",
+            description = "CLOSE, MERGE (into receivingSite), CONVERT or RETIRE, with dates and a note. The data center "
+                    + "becomes CONSOLIDATING, and with completedOn CLOSED (OPERATING again after a conversion); every "
+                    + "step is kept in its status history. Regulators.")
+    public Response decide(@PathParam("code") String code, @Valid @NotNull DecisionRequest request, UriInfo uri) {
+        DecisionView decision = decisions.record(code, request, caller.actor());
+        return Response.created(uri.getAbsolutePath()).entity(decision).build();
+    }
+
+    @GET
+    @Path("{code}/decisions")
+    @Operation(summary = "Decisions on a data center, oldest first")
+    public List<DecisionView> decisions(@PathParam("code") String code) {
+        return decisions.list(code, caller.actor());
+    }
+
+    private ClosureAnswer answer(LocalDate asOf, String district, String operator, List<ClosureStatus> statuses,
+            PageRequest page, boolean all) {
+        Run run = service.run(asOf);
+        List<Item> matching = run.items().stream()
+                .filter(i -> statuses.contains(i.evaluation().status()))
+                .filter(i -> district == null || district.equals(i.site().facts().district()))
+                .filter(i -> operator == null || operator.equals(i.site().operatorCode()))
+                .toList();
+        int from = all ? 0 : Math.min(matching.size(), page.offset());
+        int to = all ? matching.size() : Math.min(matching.size(), from + page.size);
+        return new ClosureAnswer(asOf, new ClosureAnswer.Window(run.window().first(), run.window().last()),
+                run.thresholds(), run.factors().all(), ClosureAnswer.RULE,
+                matching.subList(from, to).stream().map(i -> ClosureCandidateView.of(i, run.factors())).toList(),
+                all ? 0 : page.page, all ? matching.size() : page.size, matching.size());
+    }
+
+    private static boolean wantsCsv(HttpHeaders headers) {
+        return headers.getAcceptableMediaTypes().stream()
+                .anyMatch(m -> m.isCompatible(MediaType.valueOf(CsvMediaType.TEXT_CSV)) && !m.isWildcardType());
+    }
+}

@@ -1,0 +1,18 @@
+package io.dceff.closure.rest;
+
+import io.dceff.closure.DecisionAction;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "DecisionRequest")
+public record DecisionRequest(
+        @NotNull DecisionAction action,
+        @Schema(description = "code of the receiving data center; required for MERGE") String receivingSite,
+        @Schema(description = "default today") LocalDate decidedOn,
+        @Schema(description = "when the action should be done") LocalDate dueOn,
+        @Schema(description = "when the action was done; the data center then leaves CONSOLIDATING") LocalDate completedOn,
+        Long assessmentId,
+        @Size(max = 1000) String note) {
+}

@@ -1,0 +1,77 @@
+package io.dceff.closure.service;
+
+import io.dceff.closure.ClosureWindow;
+import io.dceff.closure.SiteFacts;
+import io.dceff.platform.jdbc.Jdbc;
+import io.dceff.registry.DataCenterStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The facts the closure rule needs, for every data center at once: one statement sums each site's
+ * window from the covering index on (period, data center), with its status at the as-of date.
+ */
+@ApplicationScoped
+public class ClosureFacts {
+
+    @Inject
+    Jdbc jdbc;
+
+    /** A site's facts with what the answer shows of it. */
+    public record Site(long id, String name, String operatorCode, DataCenterStatus statusAtAsOf, SiteFacts facts) {
+    }
+
+    public List<Site> sites(LocalDate asOf, ClosureWindow window) {
+        List<Site> sites = new ArrayList<>();
+        Date asOfDate = Date.valueOf(asOf);
+        jdbc.query("SELECT d.id, d.code, d.name, d.operator_code, d.district_code, d.racks, d.commissioned_on,"
+                + " w.facility, w.it, w.months,"
+                + " (SELECT s.to_status FROM data_center_status_change s WHERE s.data_center_id = d.id"
+                + "   AND s.effective_on <= ? ORDER BY s.effective_on DESC, s.id DESC LIMIT 1),"
+                + " (SELECT r.racks_in_use FROM energy_report r WHERE r.data_center_id = d.id AND r.period <= ?"
+                + "   AND r.racks_in_use IS NOT NULL ORDER BY r.period DESC LIMIT 1)"
+                + " FROM data_center d LEFT JOIN (SELECT data_center_id, SUM(facility_kwh) facility, SUM(it_kwh) it,"
+                + "   COUNT(*) months FROM energy_report WHERE period BETWEEN ? AND ? GROUP BY data_center_id) w"
+                + " ON w.data_center_id = d.id WHERE d.commissioned_on <= ?",
+                List.of(asOfDate, Date.valueOf(window.last().atDay(1)), Date.valueOf(window.first().atDay(1)),
+                        Date.valueOf(window.last().atDay(1)), asOfDate),
+                rs -> {
+                    String status = rs.getString(11);
+                    BigDecimal facility = rs.getBigDecimal(8);
+                    BigDecimal it = rs.getBigDecimal(9);
+                    SiteFacts facts = new SiteFacts(rs.getString(2), rs.getString(5), rs.getInt(6),
+                            rs.getDate(7).toLocalDate(), facility == null ? BigDecimal.ZERO : facility,
+                            it == null ? BigDecimal.ZERO : it, rs.getInt(10), rs.getObject(12, Integer.class));
+                    sites.add(new Site(rs.getLong(1), rs.getString(3), rs.getString(4),
+                            status == null ? DataCenterStatus.PLANNED : DataCenterStatus.valueOf(status), facts));
+                });
+        return sites;
+    }
+
+    /** The report revisions inside the window, "dataCenterId:YYYY-MM:revision" per line: what an assessment used. */
+    public String revisionsUsed(ClosureWindow window) {
+        StringBuilder used = new StringBuilder();
+        jdbc.query("SELECT data_center_id, period, revision FROM energy_report WHERE period BETWEEN ? AND ?"
+                + " ORDER BY data_center_id, period", List.of(Date.valueOf(window.first().atDay(1)),
+                        Date.valueOf(window.last().atDay(1))),
+                rs -> used.append(rs.getLong(1)).append(':').append(rs.getDate(2).toLocalDate().toString(), 0, 7)
+                        .append(':').append(rs.getInt(3)).append('\n'));
+        return used.toString();
+    }
+
+    /** The receiving site of the latest MERGE decision of each data center that has one. */
+    public Map<String, String> mergeTargets() {
+        Map<String, String> targets = new HashMap<>();
+        jdbc.query("SELECT d.code, r.code FROM closure_decision c JOIN data_center d ON d.id = c.data_center_id"
+                + " JOIN data_center r ON r.id = c.receiving_id WHERE c.action = 'MERGE' ORDER BY c.id",
+                List.of(), rs -> targets.put(rs.getString(1), rs.getString(2)));
+        return targets;
+    }
+}

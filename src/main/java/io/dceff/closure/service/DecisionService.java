@@ -1,0 +1,102 @@
+package io.dceff.closure.service;
+
+import io.dceff.closure.DecisionAction;
+import io.dceff.closure.rest.DecisionRequest;
+import io.dceff.closure.rest.DecisionView;
+import io.dceff.platform.jdbc.Jdbc;
+import io.dceff.platform.problem.ProblemException;
+import io.dceff.platform.security.Actor;
+import io.dceff.registry.DataCenter;
+import io.dceff.registry.DataCenterStatus;
+import io.dceff.registry.service.DataCenterService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Regulators' decisions on candidates; each moves the data center's status, which keeps its own history. */
+@ApplicationScoped
+@Transactional
+public class DecisionService {
+
+    @Inject
+    DataCenterService dataCenters;
+
+    @Inject
+    Jdbc jdbc;
+
+    @Inject
+    Clock clock;
+
+    public DecisionView record(String code, DecisionRequest request, Actor actor) {
+        DataCenter dc = dataCenters.requireForUpdate(code, actor);
+        DataCenter receiving = null;
+        if (request.action() == DecisionAction.MERGE) {
+            if (request.receivingSite() == null) {
+                throw ProblemException.invalid("receivingSite", "is required for MERGE");
+            }
+            if (request.receivingSite().equals(code)) {
+                throw ProblemException.invalid("receivingSite", "must be another data center");
+            }
+            receiving = DataCenter.findByCode(request.receivingSite()).orElseThrow(() -> ProblemException.invalid(
+                    "receivingSite", "unknown data center " + request.receivingSite()));
+            if (receiving.status != DataCenterStatus.OPERATING) {
+                throw ProblemException.invalid("receivingSite", request.receivingSite() + " is not operating");
+            }
+        } else if (request.receivingSite() != null) {
+            throw ProblemException.invalid("receivingSite", "only a MERGE has a receiving site");
+        }
+        LocalDate decidedOn = request.decidedOn() == null ? LocalDate.now(clock) : request.decidedOn();
+        if (request.completedOn() != null && request.completedOn().isBefore(decidedOn)) {
+            throw ProblemException.invalid("completedOn", "must not be before decidedOn");
+        }
+        if (dc.status == DataCenterStatus.CLOSED) {
+            throw ProblemException.conflict(code + " is already CLOSED");
+        }
+        Instant now = Instant.now(clock);
+        long id = jdbc.insert("INSERT INTO closure_decision (data_center_id, action, receiving_id, decided_on, due_on,"
+                + " completed_on, assessment_id, note, recorded_at, recorded_by) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                Arrays.asList(dc.id, request.action().name(), receiving == null ? null : receiving.id,
+                        Date.valueOf(decidedOn), date(request.dueOn()), date(request.completedOn()),
+                        request.assessmentId(), request.note(), Timestamp.from(now), actor.subject()));
+        String note = request.action() + (receiving == null ? "" : " into " + receiving.code)
+                + (request.note() == null ? "" : ": " + request.note());
+        if (dc.status != DataCenterStatus.CONSOLIDATING) {
+            dataCenters.changeStatus(code, DataCenterStatus.CONSOLIDATING, decidedOn, "decided " + note, actor);
+        }
+        if (request.completedOn() != null) {
+            dataCenters.changeStatus(code, request.action().statusWhenCompleted(), request.completedOn(),
+                    "completed " + note, actor);
+        }
+        return list(code, actor).stream().filter(d -> d.id() == id).findFirst().orElseThrow();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<DecisionView> list(String code, Actor actor) {
+        DataCenter dc = dataCenters.require(code, actor);
+        List<DecisionView> found = new ArrayList<>();
+        jdbc.query("SELECT c.id, c.action, r.code, c.decided_on, c.due_on, c.completed_on, c.assessment_id, c.note,"
+                + " c.recorded_at, c.recorded_by FROM closure_decision c LEFT JOIN data_center r ON r.id = c.receiving_id"
+                + " WHERE c.data_center_id = ? ORDER BY c.id", List.of(dc.id), rs -> found.add(new DecisionView(
+                        rs.getLong(1), code, DecisionAction.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getDate(4).toLocalDate(), local(rs.getDate(5)), local(rs.getDate(6)),
+                        rs.getObject(7, Long.class), rs.getString(8), rs.getTimestamp(9).toInstant(), rs.getString(10),
+                        dc.status)));
+        return found;
+    }
+
+    private static Date date(LocalDate date) {
+        return date == null ? null : Date.valueOf(date);
+    }
+
+    private static LocalDate local(Date date) {
+        return date == null ? null : date.toLocalDate();
+    }
+}

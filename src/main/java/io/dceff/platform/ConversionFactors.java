@@ -1,0 +1,64 @@
+package io.dceff.platform;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.List;
+
+/**
+ * The dated factor table of DESIGN.md (Conversion factors): electricity to standard coal (equivalent
+ * value, GB/T 2589) and grid CO2 emissions (Shanghai, with the national averages for comparison).
+ */
+public final class ConversionFactors {
+
+    private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
+
+    private final ConversionFactor coal;
+    private final ConversionFactor grid;
+    private final List<ConversionFactor> all;
+
+    private ConversionFactors(ConversionFactor coal, ConversionFactor grid, List<ConversionFactor> others) {
+        this.coal = coal;
+        this.grid = grid;
+        this.all = List.copyOf(java.util.stream.Stream.concat(java.util.stream.Stream.of(coal, grid), others.stream())
+                .toList());
+    }
+
+    /** The table with the coal and Shanghai grid factors as configured. */
+    public static ConversionFactors of(BigDecimal kgcePerKwh, BigDecimal kgCo2PerKwh) {
+        return new ConversionFactors(
+                new ConversionFactor("STANDARD_COAL_EQUIVALENT", kgcePerKwh, "kgce/kWh", "CN", 2020,
+                        "GB/T 2589-2020, equivalent value"),
+                new ConversionFactor("GRID_CO2_SHANGHAI", kgCo2PerKwh, "kgCO2/kWh", "Shanghai", 2022,
+                        "沪环气〔2022〕34号 (4.2 tCO2 per 10⁴ kWh)"),
+                List.of(new ConversionFactor("GRID_CO2_NATIONAL", new BigDecimal("0.5366"), "kgCO2/kWh", "CN", 2022,
+                                "MEE/NBS national average, for comparison"),
+                        new ConversionFactor("GRID_CO2_NATIONAL", new BigDecimal("0.5306"), "kgCO2/kWh", "CN", 2023,
+                                "MEE/NBS national average, for comparison")));
+    }
+
+    public static ConversionFactors defaults() {
+        return of(new BigDecimal("0.1229"), new BigDecimal("0.42"));
+    }
+
+    public ConversionFactor coal() {
+        return coal;
+    }
+
+    public ConversionFactor grid() {
+        return grid;
+    }
+
+    public List<ConversionFactor> all() {
+        return all;
+    }
+
+    /** Tonnes of standard coal equivalent. */
+    public BigDecimal toTce(BigDecimal kwh) {
+        return kwh.multiply(coal.value()).divide(THOUSAND, MathContext.DECIMAL128);
+    }
+
+    /** Tonnes of CO2 from the Shanghai grid factor. */
+    public BigDecimal toTco2(BigDecimal kwh) {
+        return kwh.multiply(grid.value()).divide(THOUSAND, MathContext.DECIMAL128);
+    }
+}

@@ -1,0 +1,142 @@
+package io.dceff.platform;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+
+/** Every policy parameter and operational setting of dceff, under the prefix {@code dceff}. */
+@ConfigMapping(prefix = "dceff")
+public interface DceffConfig {
+
+    Embedded embedded();
+
+    Fixtures fixtures();
+
+    Security security();
+
+    Reports reports();
+
+    Pue pue();
+
+    Factors factors();
+
+    Stations stations();
+
+    Closure closure();
+
+    interface Embedded {
+        /** True when DceffMain (or the test resource) started the embedded MariaDB: the embedded default. */
+        @WithDefault("false")
+        boolean active();
+
+        /** Folder of the embedded MariaDB's binaries and data; read at launch, before Quarkus starts. */
+        @WithDefault("data")
+        Path dir();
+
+        /** InnoDB buffer pool of the embedded MariaDB; read at launch. */
+        @WithDefault("256M")
+        String bufferPoolSize();
+    }
+
+    interface Fixtures {
+        /** Load the sample data from {@link #dir()} on the first start of the embedded default. Never in production. */
+        @WithDefault("true")
+        boolean load();
+
+        /** Folder of the sample data files. */
+        @WithDefault("fixtures")
+        Path dir();
+    }
+
+    interface Security {
+        /** The development public key shipped in fixtures/; refused in production unless {@link #allowDevKey()}. */
+        @WithDefault("fixtures/dev-keys/public.pem")
+        String devPublicKey();
+
+        /** Testing switch: let a production (external database) instance accept the development key. */
+        @WithDefault("false")
+        boolean allowDevKey();
+    }
+
+    /** Data-quality flags of energy reports (DESIGN.md, Energy reports and PUE); a flag never rejects data. */
+    interface Reports {
+        /** A month whose PUE is above this is flagged PUE_ABOVE_3. */
+        @WithDefault("3.0")
+        BigDecimal maxPlausiblePue();
+
+        /** A month whose PUE differs from the previous month's by more than this share is flagged PUE_JUMP. */
+        @WithDefault("0.30")
+        BigDecimal maxMonthOnMonthChange();
+
+        /** kW per standard rack (MIIT convention); IT energy above racks × this × hours is flagged. */
+        @WithDefault("2.5")
+        BigDecimal kwPerRack();
+
+        /** Most rows in one batch upload. */
+        @WithDefault("200000")
+        int maxBatchRows();
+    }
+
+    /** GB 40879-2021 energy grades from the trailing-12-month PUE. */
+    interface Pue {
+        @WithDefault("1.20")
+        BigDecimal grade1Max();
+
+        @WithDefault("1.30")
+        BigDecimal grade2Max();
+
+        /** The limit value of GB 40879-2021. */
+        @WithDefault("1.50")
+        BigDecimal grade3Max();
+
+        /** Sites with at most this many racks are edge sites, outside GB 40879's scope. */
+        @WithDefault("100")
+        int edgeSiteMaxRacks();
+    }
+
+    /** Conversion factors named on every figure computed with them (DESIGN.md, Conversion factors). */
+    interface Factors {
+        /** Electricity to standard coal, equivalent value, kgce/kWh (GB/T 2589). */
+        @WithDefault("0.1229")
+        BigDecimal coalKgcePerKwh();
+
+        /** Grid emission factor used for CUE and savings, kgCO2/kWh (Shanghai, 沪环气〔2022〕34号). */
+        @WithDefault("0.42")
+        BigDecimal gridKgCo2PerKwh();
+    }
+
+    /** Base-station reports of carriers. */
+    interface Stations {
+        /** Technologies a base station may have. */
+        @WithDefault("2G,3G,4G,5G,NB-IoT")
+        java.util.List<String> technologies();
+
+        /** Most rows in one batch: a carrier's whole regional network fits. */
+        @WithDefault("200000")
+        int maxBatchRows();
+    }
+
+    /** The closure rule for small, old, inefficient sites (沪经信节〔2022〕167号: PUE > 1.7, ≤ 800 racks, ≥ 10 years). */
+    interface Closure {
+        /** A site is inefficient when its window PUE is strictly above this. */
+        @WithDefault("1.7")
+        BigDecimal pueAbove();
+
+        /** A site is small when it has at most this many racks. */
+        @WithDefault("800")
+        int maxRacks();
+
+        /** A site is old when it has been in operation for at least this many full years. */
+        @WithDefault("10")
+        int minYears();
+
+        /** PUE assumed for the load after closure when no merge target is recorded. */
+        @WithDefault("1.3")
+        BigDecimal referencePue();
+
+        /** Receiving sites for consolidation must have a window PUE at most this. */
+        @WithDefault("1.3")
+        BigDecimal receivingMaxPue();
+    }
+}

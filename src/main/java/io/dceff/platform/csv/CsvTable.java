@@ -1,0 +1,101 @@
+package io.dceff.platform.csv;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Flattens the JSON of a list answer into CSV rows: the same columns as the JSON items, nested objects
+ * as dotted names ({@code criteria.pue.value}), arrays of plain values joined with {@code ;}.
+ */
+public final class CsvTable {
+
+    private final List<String> columns;
+    private final List<Map<String, String>> rows;
+
+    private CsvTable(List<String> columns, List<Map<String, String>> rows) {
+        this.columns = columns;
+        this.rows = rows;
+    }
+
+    /** The items of a page ({@code {"items": [...]}}), of an array, or the one object. */
+    public static CsvTable of(JsonNode answer) {
+        JsonNode items = answer.isArray() ? answer : answer.has("items") ? answer.get("items") : null;
+        List<JsonNode> list = new ArrayList<>();
+        if (items == null) {
+            list.add(answer);
+        } else {
+            items.forEach(list::add);
+        }
+        Set<String> columns = new LinkedHashSet<>();
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (JsonNode item : list) {
+            Map<String, String> row = new LinkedHashMap<>();
+            flatten("", item, row);
+            columns.addAll(row.keySet());
+            rows.add(row);
+        }
+        return new CsvTable(List.copyOf(columns), rows);
+    }
+
+    public List<String> columns() {
+        return columns;
+    }
+
+    public List<Map<String, String>> rows() {
+        return rows;
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, String> row) {
+        if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                flatten(prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey(), field.getValue(), row);
+            }
+        } else if (node.isArray()) {
+            row.put(prefix, joined((ArrayNode) node));
+        } else if (node.isNull() || node.isMissingNode()) {
+            row.put(prefix, "");
+        } else if (node.isBigDecimal()) {
+            row.put(prefix, node.decimalValue().toPlainString());
+        } else {
+            row.put(prefix, node.asText());
+        }
+    }
+
+    private static String joined(ArrayNode array) {
+        List<String> parts = new ArrayList<>();
+        array.forEach(element -> parts.add(element.isValueNode() ? element.asText() : element.toString()));
+        return String.join(";", parts);
+    }
+
+    /**
+     * Neutralises spreadsheet formula injection (OWASP "CSV injection"): a text cell starting with
+     * {@code = + - @}, tab or carriage return is prefixed with an apostrophe. Numbers stay numbers.
+     */
+    public static String safeCell(String value) {
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        char first = value.charAt(0);
+        boolean risky = first == '=' || first == '+' || first == '@' || first == '\t' || first == '\r'
+                || first == '-' && !isNumber(value);
+        return risky ? "'" + value : value;
+    }
+
+    private static boolean isNumber(String value) {
+        try {
+            new java.math.BigDecimal(value);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}

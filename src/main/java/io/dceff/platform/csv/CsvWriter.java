@@ -1,0 +1,56 @@
+package io.dceff.platform.csv;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyWriter;
+import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Writes any list answer as UTF-8 CSV with a header row when the client asks for {@code text/csv}. */
+@Provider
+@Produces(CsvMediaType.TEXT_CSV)
+public class CsvWriter implements MessageBodyWriter<Object> {
+
+    private static final CsvMapper CSV = new CsvMapper();
+
+    @Inject
+    ObjectMapper json;
+
+    @Override
+    public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return mediaType.isCompatible(MediaType.valueOf(CsvMediaType.TEXT_CSV)) && !String.class.equals(type);
+    }
+
+    @Override
+    public void writeTo(Object answer, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+            MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
+        headers.putSingle("Content-Type", CsvMediaType.TEXT_CSV + ";charset=UTF-8");
+        // exact decimals: the tree must keep 1.900 as written, not normalise it to 1.9 or 3E+2
+        CsvTable table = CsvTable.of(json.copy().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+                .valueToTree(answer));
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+        table.columns().forEach(schema::addColumn);
+        try (SequenceWriter writer = CSV.writer(schema.build()).writeValues(out)) {
+            for (Map<String, String> row : table.rows()) {
+                List<String> cells = new ArrayList<>(table.columns().size());
+                for (String column : table.columns()) {
+                    cells.add(CsvTable.safeCell(row.getOrDefault(column, "")));
+                }
+                writer.write(cells);
+            }
+        }
+    }
+}

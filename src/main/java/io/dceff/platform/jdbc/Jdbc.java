@@ -1,0 +1,143 @@
+package io.dceff.platform.jdbc;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Plain JDBC for the set-based paths (batches, aggregates), joining the caller's transaction: the
+ * pool hands the same connection to everything inside one transaction. SQL errors are rethrown
+ * unchecked with the SQLException as cause, so the problem mapper can tell conflicts and outages apart.
+ */
+@ApplicationScoped
+public class Jdbc {
+
+    /** Rows per JDBC batch and values per IN list. */
+    public static final int CHUNK = 1000;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    public interface RowHandler {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
+    public interface Binder<T> {
+        void bind(PreparedStatement ps, T value) throws SQLException;
+    }
+
+    public void query(String sql, List<?> params, RowHandler handler) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bindAll(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    handler.accept(rs);
+                }
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
+    public int update(String sql, List<?> params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bindAll(ps, params);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
+    /** Inserts one row and returns its generated key. */
+    public long insert(String sql, List<?> params) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            bindAll(ps, params);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
+    /** One statement for many rows, sent {@value #CHUNK} rows at a time. */
+    public <T> void batch(String sql, List<T> values, Binder<T> binder) {
+        if (values.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            int pending = 0;
+            for (T value : values) {
+                binder.bind(ps, value);
+                ps.addBatch();
+                if (++pending == CHUNK) {
+                    ps.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                ps.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
+    public static String placeholders(int n) {
+        return String.join(",", Collections.nCopies(n, "?"));
+    }
+
+    public static <T> List<List<T>> chunks(List<T> values) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < values.size(); i += CHUNK) {
+            chunks.add(values.subList(i, Math.min(values.size(), i + CHUNK)));
+        }
+        return chunks;
+    }
+
+    public static void setDecimal(PreparedStatement ps, int index, BigDecimal value) throws SQLException {
+        ps.setObject(index, value, Types.DECIMAL);
+    }
+
+    public static void setInteger(PreparedStatement ps, int index, Integer value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.INTEGER);
+        } else {
+            ps.setInt(index, value);
+        }
+    }
+
+    public static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.BIGINT);
+        } else {
+            ps.setLong(index, value);
+        }
+    }
+
+    private static void bindAll(PreparedStatement ps, List<?> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            ps.setObject(i + 1, params.get(i));
+        }
+    }
+
+    /** An SQL failure, unchecked. */
+    public static class DataAccessException extends RuntimeException {
+        public DataAccessException(SQLException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+}

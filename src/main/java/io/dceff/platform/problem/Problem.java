@@ -1,0 +1,26 @@
+package io.dceff.platform.problem;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** RFC 9457 problem details, the body of every error dceff answers. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "Problem", description = "RFC 9457 problem details (application/problem+json)")
+public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** One invalid field; {@code row} is the 1-based row of a batch, absent for single requests. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "FieldError")
+    public record FieldError(Integer row, String field, String message) {
+        public static FieldError of(String field, String message) {
+            return new FieldError(null, field, message);
+        }
+
+        public FieldError atRow(int row) {
+            return new FieldError(row, field, message);
+        }
+    }
+}

@@ -1,0 +1,285 @@
+package io.dceff.platform.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.dceff.platform.problem.Problem.FieldError;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.hibernate.StaleStateException;
+import org.hibernate.exception.JDBCConnectionException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The one place where exceptions become RFC 9457 problem details. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.type(), e.getMessage(), e.errors(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .map(v -> FieldError.of(fieldName(v), v.getMessage()))
+                .toList();
+        return respond(ProblemType.INVALID_INPUT, ProblemException.invalid(errors).getMessage(), errors, uri);
+    }
+
+    // Quarkus brings its own mappers for some of these; naming each type makes ours the most specific.
+    @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
+            MismatchedInputException.class, InvalidFormatException.class, UnrecognizedPropertyException.class,
+            ValueInstantiationException.class})
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        return respond(ProblemType.MALFORMED_REQUEST, describe(e), jsonFieldErrors(e), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        JsonProcessingException json = causeOf(e, JsonProcessingException.class);
+        if (json != null) {
+            return json(json, uri);
+        }
+        if (e.getResponse().getEntity() instanceof Problem) {
+            return e.getResponse();
+        }
+        int status = e.getResponse().getStatus();
+        ProblemType type = ProblemType.forStatus(status);
+        String detail = switch (status) {
+            case 404 -> "No resource at " + uri.getPath();
+            case 405 -> "This resource does not answer that method";
+            case 406 -> "This resource cannot answer in the media type asked for";
+            case 415 -> "This resource does not accept that media type";
+            case 413 -> "The request body is over the size limit";
+            default -> e.getMessage();
+        };
+        Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA_TYPE)
+                .entity(new Problem(type.uri(), type.title(), status, detail, uri.getPath(), null));
+        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        if (allow != null) {
+            builder.header(HttpHeaders.ALLOW, allow);
+        }
+        return builder.build();
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        return Response.status(401).type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .entity(problem(ProblemType.UNAUTHORIZED,
+                        "A valid bearer token is required (Authorization: Bearer <JWT>)", null, uri))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(ProblemType.FORBIDDEN, "Your role does not allow this", null, uri);
+    }
+
+    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
+    public Response concurrentUpdate(RuntimeException e, UriInfo uri) {
+        return respond(ProblemType.CONFLICT,
+                "Someone else changed this resource at the same time; read it again and retry", null, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response persistence(PersistenceException e, UriInfo uri) {
+        return database(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response sql(SQLException e, UriInfo uri) {
+        return database(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        if (causeOf(e, SQLException.class) != null || causeOf(e, PersistenceException.class) != null) {
+            return database(e, uri);
+        }
+        return internal(e, uri);
+    }
+
+    private Response internal(Throwable e, UriInfo uri) {
+        LOG.errorf(e, "Unexpected error on %s", uri.getPath());
+        return respond(ProblemType.INTERNAL_ERROR, "An unexpected error occurred; it has been logged", null, uri);
+    }
+
+    private Response database(Throwable e, UriInfo uri) {
+        if (isDatabaseUnavailable(e)) {
+            return unavailable(uri);
+        }
+        if (causeOf(e, OptimisticLockException.class) != null || causeOf(e, StaleStateException.class) != null) {
+            return concurrentUpdate(null, uri);
+        }
+        if (causeOf(e, org.hibernate.exception.ConstraintViolationException.class) != null
+                || causeOf(e, SQLIntegrityConstraintViolationException.class) != null) {
+            return respond(ProblemType.CONFLICT, "This conflicts with what is stored (a duplicate or a reference"
+                    + " that does not exist)", null, uri);
+        }
+        return internal(e, uri);
+    }
+
+    static boolean isDatabaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            // Agroal's pool: no connection could be had within the acquisition timeout
+            if (t.getMessage() != null && t.getMessage().contains("acquisition timeout")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Response unavailable(UriInfo uri) {
+        return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "5")
+                .entity(problem(ProblemType.SERVICE_UNAVAILABLE,
+                        "The database is not reachable; nothing was stored. Retry shortly", null, uri))
+                .build();
+    }
+
+    private static Response respond(ProblemType type, String detail, List<FieldError> errors, UriInfo uri) {
+        return Response.status(type.status()).type(Problem.MEDIA_TYPE)
+                .entity(problem(type, detail, errors, uri)).build();
+    }
+
+    private static Problem problem(ProblemType type, String detail, List<FieldError> errors, UriInfo uri) {
+        return new Problem(type.uri(), type.title(), type.status(), detail, uri == null ? null : uri.getPath(),
+                errors == null || errors.isEmpty() ? null : errors);
+    }
+
+    /** "create.request.racks" → "racks"; "importAll.arg0[3].period" → "[3].period". */
+    private static String fieldName(ConstraintViolation<?> v) {
+        List<String> parts = new ArrayList<>();
+        for (Path.Node node : v.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
+                continue;
+            }
+            String name = node.getName() == null ? "" : node.getName();
+            if (node.getIndex() != null) {
+                name = name + "[" + node.getIndex() + "]";
+            }
+            parts.add(name);
+        }
+        String field = parts.stream().filter(p -> !p.isEmpty()).collect(Collectors.joining("."));
+        return field.isEmpty() ? "body" : field;
+    }
+
+    private static List<FieldError> jsonFieldErrors(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return List.of(FieldError.of(path(mapping), fieldMessage(mapping)));
+        }
+        return List.of();
+    }
+
+    private static String describe(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return path(mapping) + ": " + fieldMessage(mapping);
+        }
+        String message = e.getOriginalMessage();
+        return "The body is not valid JSON: " + (message == null ? "unreadable" : message);
+    }
+
+    private static String fieldMessage(JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException) {
+            return "unknown field";
+        }
+        if (e instanceof InvalidFormatException invalid) {
+            return "cannot read " + quote(invalid.getValue()) + " as " + typeName(invalid.getTargetType());
+        }
+        if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            return "expected " + typeName(mismatched.getTargetType());
+        }
+        return "invalid value";
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (path.length() > 0) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String quote(Object value) {
+        String text = String.valueOf(value);
+        return "\"" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "\"";
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == null) {
+            return "the expected type";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (type == java.time.LocalDate.class) {
+            return "a date (YYYY-MM-DD)";
+        }
+        if (type == java.time.YearMonth.class) {
+            return "a month (YYYY-MM)";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        return "an object";
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,75 @@
+package io.dceff.platform.web;
+
+import io.dceff.platform.problem.Problem;
+import io.dceff.platform.problem.Problem.FieldError;
+import io.dceff.platform.problem.ProblemType;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ParamConverter;
+import jakarta.ws.rs.ext.ParamConverterProvider;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.function.Function;
+
+/** Months ({@code YYYY-MM}) and dates ({@code YYYY-MM-DD}) in paths and queries; a bad one is a 400 naming the parameter. */
+@Provider
+public class ParamConverters implements ParamConverterProvider {
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
+        String name = parameterName(annotations);
+        if (rawType == YearMonth.class) {
+            return (ParamConverter<T>) converter(name, "a month (YYYY-MM)", YearMonth::parse);
+        }
+        if (rawType == LocalDate.class) {
+            return (ParamConverter<T>) converter(name, "a date (YYYY-MM-DD)", LocalDate::parse);
+        }
+        return null;
+    }
+
+    private static <T> ParamConverter<T> converter(String name, String expected, Function<String, T> parse) {
+        return new ParamConverter<>() {
+            @Override
+            public T fromString(String value) {
+                if (value == null || value.isBlank()) {
+                    return null;
+                }
+                try {
+                    return parse.apply(value.trim());
+                } catch (DateTimeParseException e) {
+                    ProblemType type = ProblemType.INVALID_INPUT;
+                    String message = "must be " + expected;
+                    throw new WebApplicationException(Response.status(400).type(Problem.MEDIA_TYPE)
+                            .entity(new Problem(type.uri(), type.title(), 400, name + ": " + message, null,
+                                    List.of(FieldError.of(name, message))))
+                            .build());
+                }
+            }
+
+            @Override
+            public String toString(T value) {
+                return value == null ? null : value.toString();
+            }
+        };
+    }
+
+    private static String parameterName(Annotation[] annotations) {
+        for (Annotation a : annotations) {
+            if (a instanceof QueryParam q) {
+                return q.value();
+            }
+            if (a instanceof PathParam p) {
+                return p.value();
+            }
+        }
+        return "parameter";
+    }
+}

@@ -1,0 +1,73 @@
+package io.dceff.pue.service;
+
+import io.dceff.platform.DceffConfig;
+import io.dceff.platform.problem.ProblemException;
+import io.dceff.platform.security.Actor;
+import io.dceff.pue.GradeThresholds;
+import io.dceff.pue.MonthlyEnergy;
+import io.dceff.pue.PueTrend;
+import io.dceff.pue.PueTrendCalculator;
+import io.dceff.reporting.StoredReport;
+import io.dceff.reporting.service.EnergyReportService;
+import io.dceff.reporting.service.ReportStore;
+import io.dceff.reporting.service.ReportStore.DataCenterRef;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+
+/** Loads a data center's latest revisions and hands them to the trend calculator. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class PueService {
+
+    /** Longest span a trend may cover. */
+    static final int MAX_MONTHS = 600;
+
+    @Inject
+    EnergyReportService reports;
+
+    @Inject
+    ReportStore store;
+
+    @Inject
+    DceffConfig config;
+
+    @Inject
+    Clock clock;
+
+    public record Trend(DataCenterRef dataCenter, PueTrend trend, GradeThresholds thresholds) {
+    }
+
+    public java.math.BigDecimal gridFactor() {
+        return config.factors().gridKgCo2PerKwh();
+    }
+
+    /** @param to defaults to the last full month; from defaults to 23 months before to (two years) */
+    public Trend trend(String code, YearMonth from, YearMonth to, Actor actor) {
+        DataCenterRef dc = reports.requireDataCenter(code, actor);
+        YearMonth end = to == null ? YearMonth.now(clock).minusMonths(1) : to;
+        YearMonth start = from == null ? end.minusMonths(23) : from;
+        if (start.isAfter(end)) {
+            throw ProblemException.invalid("from", "must not be after to");
+        }
+        if (start.plusMonths(MAX_MONTHS).isBefore(end)) {
+            throw ProblemException.invalid("from", "the span may cover at most " + MAX_MONTHS + " months");
+        }
+        // the year-on-year change needs the trailing window that ends 12 months before `end`
+        YearMonth load = start.isBefore(end.minusMonths(23)) ? start : end.minusMonths(23);
+        Map<Long, NavigableMap<YearMonth, StoredReport>> stored = store.current(List.of(dc.id()), load, end);
+        List<MonthlyEnergy> months = new ArrayList<>();
+        stored.getOrDefault(dc.id(), new java.util.TreeMap<>()).values().forEach(r -> months.add(r.energy()));
+        GradeThresholds thresholds = new GradeThresholds(config.pue().grade1Max(), config.pue().grade2Max(),
+                config.pue().grade3Max(), config.pue().edgeSiteMaxRacks());
+        PueTrend trend = new PueTrendCalculator(thresholds, config.factors().gridKgCo2PerKwh())
+                .trend(months, start, end, dc.racks());
+        return new Trend(dc, trend, thresholds);
+    }
+}

@@ -1,0 +1,61 @@
+package io.dceff.rating.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A green-design declaration (DESIGN.md, Green-design star rating); shares are 0–1. */
+@Schema(name = "Declaration")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Declaration(
+        @NotNull @DecimalMin(value = "1.0", message = "must be at least 1.0") @DecimalMax(value = "5.0", message = "must be at most 5.0")
+        @Digits(integer = 1, fraction = 3) BigDecimal designPue,
+        @DecimalMin(value = "0", message = "must be between 0 and 1") @DecimalMax(value = "1", message = "must be between 0 and 1")
+        @Schema(description = "renewable energy factor REF, 0–1") BigDecimal renewableShare,
+        @DecimalMin(value = "0", message = "must be between 0 and 1") @DecimalMax(value = "1", message = "must be between 0 and 1")
+        @Schema(description = "energy reuse factor ERF, 0–1") BigDecimal wasteHeatReuseFactor,
+        @DecimalMin(value = "0", message = "must not be negative") @DecimalMax(value = "20", message = "must be at most 20")
+        @Schema(description = "design water usage effectiveness, L/kWh") BigDecimal designWue,
+        @DecimalMin(value = "0", message = "must be between 0 and 1") @DecimalMax(value = "1", message = "must be between 0 and 1")
+        BigDecimal liquidCoolingShare,
+        @DecimalMin(value = "0", message = "must be between 0 and 1") @DecimalMax(value = "1", message = "must be between 0 and 1")
+        @Schema(description = "share of equipment from the MIIT recommended catalogue, 0–1") BigDecimal catalogueEquipmentShare,
+        Boolean modular,
+        Boolean distributedPower,
+        @NotNull @Min(value = 0, message = "must be between 0 and 3") @Max(value = 3, message = "must be between 0 and 3")
+        @Schema(description = "PUE measurement category 0–3 (The Green Grid)") Integer meteringCategory) {
+
+    /** Field names a rating scheme may refer to. */
+    public static final java.util.Set<String> FIELDS = java.util.Set.of("designPue", "renewableShare",
+            "wasteHeatReuseFactor", "designWue", "liquidCoolingShare", "catalogueEquipmentShare", "modular",
+            "distributedPower", "meteringCategory");
+
+    /** The declared values by field name, absent ones left out. */
+    public Map<String, Object> values() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        put(values, "designPue", designPue);
+        put(values, "renewableShare", renewableShare);
+        put(values, "wasteHeatReuseFactor", wasteHeatReuseFactor);
+        put(values, "designWue", designWue);
+        put(values, "liquidCoolingShare", liquidCoolingShare);
+        put(values, "catalogueEquipmentShare", catalogueEquipmentShare);
+        put(values, "modular", modular);
+        put(values, "distributedPower", distributedPower);
+        put(values, "meteringCategory", meteringCategory);
+        return values;
+    }
+
+    private static void put(Map<String, Object> values, String key, Object value) {
+        if (value != null) {
+            values.put(key, value);
+        }
+    }
+}

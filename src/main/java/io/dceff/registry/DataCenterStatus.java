@@ -1,0 +1,6 @@
+package io.dceff.registry;
+
+/** The life of a data center (DESIGN.md, Data centers). */
+public enum DataCenterStatus {
+    PLANNED, OPERATING, CONSOLIDATING, CLOSED
+}

@@ -1,0 +1,5 @@
+package io.dceff.registry;
+
+public enum OrganizationKind {
+    OPERATOR, CARRIER
+}

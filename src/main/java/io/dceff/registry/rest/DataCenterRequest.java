@@ -1,0 +1,37 @@
+package io.dceff.registry.rest;
+
+import io.dceff.registry.DataCenterStatus;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A data center as registered (POST) or updated (PUT, where {@code code} must match the path). */
+@Schema(name = "DataCenterRequest")
+public record DataCenterRequest(
+        @NotBlank @Pattern(regexp = Codes.PATTERN, message = Codes.MESSAGE) String code,
+        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Schema(description = "code of the operating organization; operators may only use their own") String operatorCode,
+        @NotBlank @Pattern(regexp = "^\\d{6}$", message = "must be a 6-digit GB/T 2260 district code") String district,
+        @Size(max = 300) String address,
+        @NotNull @Min(value = 1, message = "must be at least 1") @Max(value = 1_000_000, message = "must be at most 1000000")
+        @Schema(description = "capacity in standard racks of 2.5 kW") Integer racks,
+        @NotNull @Schema(description = "date of going into continuous operation") LocalDate commissionedOn,
+        @Schema(description = "OPERATING when absent") DataCenterStatus status,
+        @DecimalMin(value = "1.0", message = "must be at least 1.0") @DecimalMax(value = "10.0", message = "must be at most 10.0")
+        @Digits(integer = 2, fraction = 3) BigDecimal designPue,
+        @PositiveOrZero @Digits(integer = 9, fraction = 2) BigDecimal itCapacityKw,
+        @Size(max = 40) String coolingType,
+        Boolean wasteHeatReuse,
+        Boolean zeroCarbon,
+        @Size(max = 1000) @Schema(description = "why the status changes, kept in the status history") String statusNote) {
+}

@@ -1,0 +1,101 @@
+package io.dceff.registry.rest;
+
+import io.dceff.platform.csv.CsvMediaType;
+import io.dceff.platform.paging.Page;
+import io.dceff.platform.paging.PageRequest;
+import io.dceff.platform.security.Caller;
+import io.dceff.platform.security.Roles;
+import io.dceff.registry.DataCenterStatus;
+import io.dceff.registry.service.DataCenterService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/data-centers")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Data centers")
+public class DataCenterResource {
+
+    @Inject
+    DataCenterService service;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.OPERATOR, Roles.REGULATOR, Roles.ADMIN})
+    @Operation(summary = "Register a data center",
+            description = "Operators register under their own operatorCode only (403 otherwise). 409 when the code exists.")
+    public Response create(@Valid @NotNull DataCenterRequest request, UriInfo uri) {
+        DataCenterView created = DataCenterView.of(service.create(request, caller.actor()));
+        return Response.created(uri.getAbsolutePathBuilder().path(created.code()).build()).entity(created).build();
+    }
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, CsvMediaType.TEXT_CSV})
+    @RolesAllowed({Roles.OPERATOR, Roles.REGULATOR, Roles.ADMIN})
+    @Operation(summary = "List data centers",
+            description = "Filters by district code, operator code and status. Operators see only their own. "
+                    + "Answers text/csv too (Accept: text/csv).")
+    public Page<DataCenterView> list(@QueryParam("district") String district, @QueryParam("operator") String operator,
+            @QueryParam("status") DataCenterStatus status, @Valid @BeanParam PageRequest page) {
+        return service.list(district, operator, status, caller.actor(), page).map(DataCenterView::of);
+    }
+
+    @GET
+    @Path("{code}")
+    @RolesAllowed({Roles.OPERATOR, Roles.REGULATOR, Roles.ADMIN})
+    @Operation(summary = "One data center", description = "Operators: their own only (403).")
+    public DataCenterView get(@PathParam("code") String code) {
+        return DataCenterView.of(service.require(code, caller.actor()));
+    }
+
+    @PUT
+    @Path("{code}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.OPERATOR, Roles.REGULATOR, Roles.ADMIN})
+    @Operation(summary = "Update a data center",
+            description = "The whole record; the code cannot change. A different status is recorded in the status "
+                    + "history with statusNote. Operators: their own only.")
+    public DataCenterView update(@PathParam("code") String code, @Valid @NotNull DataCenterRequest request) {
+        return DataCenterView.of(service.update(code, request, caller.actor()));
+    }
+
+    @POST
+    @Path("{code}/status-changes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.OPERATOR, Roles.REGULATOR, Roles.ADMIN})
+    @Operation(summary = "Change the status", description = "Recorded with who, when (effectiveOn, default today) and why.")
+    public Response changeStatus(@PathParam("code") String code, @Valid @NotNull StatusChangeRequest request,
+            UriInfo uri) {
+        DataCenterView changed = DataCenterView.of(service.changeStatus(code, request.status(), request.effectiveOn(),
+                request.note(), caller.actor()));
+        return Response.created(uri.getBaseUriBuilder().path("api/v1/data-centers").path(code).path("status-history")
+                .build()).entity(changed).build();
+    }
+
+    @GET
+    @Path("{code}/status-history")
+    @RolesAllowed({Roles.OPERATOR, Roles.REGULATOR, Roles.ADMIN})
+    @Operation(summary = "Status history, oldest first")
+    public List<StatusChangeView> history(@PathParam("code") String code) {
+        return service.history(code, caller.actor()).stream().map(StatusChangeView::of).toList();
+    }
+}

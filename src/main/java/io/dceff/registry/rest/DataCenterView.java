@@ -1,0 +1,19 @@
+package io.dceff.registry.rest;
+
+import io.dceff.registry.DataCenter;
+import io.dceff.registry.DataCenterStatus;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+public record DataCenterView(String code, String name, String operatorCode, String district, String address,
+        int racks, LocalDate commissionedOn, DataCenterStatus status, BigDecimal designPue, BigDecimal itCapacityKw,
+        String coolingType, boolean wasteHeatReuse, boolean zeroCarbon, Instant createdAt, Instant updatedAt,
+        int version) {
+
+    public static DataCenterView of(DataCenter d) {
+        return new DataCenterView(d.code, d.name, d.operatorCode, d.districtCode, d.address, d.racks, d.commissionedOn,
+                d.status, d.designPue, d.itCapacityKw, d.coolingType, d.wasteHeatReuse, d.zeroCarbon, d.createdAt,
+                d.updatedAt, d.version);
+    }
+}

@@ -1,0 +1,17 @@
+package io.dceff.registry.rest;
+
+import io.dceff.registry.OrganizationKind;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "OrganizationRequest")
+public record OrganizationRequest(
+        @NotBlank @Pattern(regexp = Codes.PATTERN, message = Codes.MESSAGE) String code,
+        @NotBlank @Size(max = 200) String name,
+        @NotNull OrganizationKind kind,
+        @NotBlank @Schema(description = "18-character unified social credit code (GB 32100-2015); the check digit is verified")
+        String creditCode) {
+}

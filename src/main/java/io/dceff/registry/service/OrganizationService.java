@@ -1,0 +1,71 @@
+package io.dceff.registry.service;
+
+import io.dceff.platform.paging.Page;
+import io.dceff.platform.paging.PageRequest;
+import io.dceff.platform.problem.ProblemException;
+import io.dceff.platform.security.Actor;
+import io.dceff.registry.CreditCode;
+import io.dceff.registry.Organization;
+import io.dceff.registry.OrganizationKind;
+import io.dceff.registry.rest.OrganizationRequest;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import jakarta.inject.Inject;
+
+@ApplicationScoped
+@Transactional
+public class OrganizationService {
+
+    @Inject
+    Clock clock;
+
+    public Organization create(OrganizationRequest request, Actor actor) {
+        String creditCode = request.creditCode().trim().toUpperCase(Locale.ROOT);
+        String problem = CreditCode.problem(creditCode);
+        if (problem != null) {
+            throw ProblemException.invalid("creditCode", problem);
+        }
+        if (Organization.findByCode(request.code()).isPresent()) {
+            throw ProblemException.conflict("Organization " + request.code() + " already exists");
+        }
+        if (Organization.count("creditCode", creditCode) > 0) {
+            throw ProblemException.conflict("An organization with credit code " + creditCode + " already exists");
+        }
+        Organization org = new Organization();
+        org.code = request.code();
+        org.name = request.name().trim();
+        org.kind = request.kind();
+        org.creditCode = creditCode;
+        org.createdBy = actor.subject();
+        org.createdAt = Instant.now(clock);
+        org.persist();
+        return org;
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public Organization get(String code) {
+        return Organization.findByCode(code).orElseThrow(() -> ProblemException.notFound("Organization", code));
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public Page<Organization> list(OrganizationKind kind, PageRequest page) {
+        var query = kind == null ? Organization.findAll(Sort.by("code")) : Organization.find("kind", Sort.by("code"), kind);
+        return new Page<>(query.page(page.page, page.size).list(), page.page, page.size, query.count());
+    }
+
+    /** The organization that must exist and be of the given kind, or a 400 on {@code field}. */
+    @Transactional(TxType.SUPPORTS)
+    public Organization require(String code, OrganizationKind kind, String field) {
+        Organization org = Organization.findByCode(code)
+                .orElseThrow(() -> ProblemException.invalid(field, "organization " + code + " does not exist"));
+        if (org.kind != kind) {
+            throw ProblemException.invalid(field, "organization " + code + " is not a " + kind.name().toLowerCase());
+        }
+        return org;
+    }
+}

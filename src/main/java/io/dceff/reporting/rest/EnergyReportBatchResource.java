@@ -1,0 +1,86 @@
+package io.dceff.reporting.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dceff.platform.csv.CsvMediaType;
+import io.dceff.platform.csv.CsvUpload;
+import io.dceff.platform.json.JsonRows;
+import io.dceff.platform.security.Caller;
+import io.dceff.platform.security.Roles;
+import io.dceff.reporting.service.EnergyReportService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/energy-reports")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Energy reports")
+@RolesAllowed({Roles.OPERATOR, Roles.REGULATOR, Roles.ADMIN})
+public class EnergyReportBatchResource {
+
+    static final Set<String> COLUMNS = Set.of("dataCenterCode", "period", "facilityKwh", "itKwh", "renewableKwh",
+            "reusedKwh", "waterM3", "racksInUse", "pueCategory");
+    static final Set<String> REQUIRED = Set.of("dataCenterCode", "period", "facilityKwh", "itKwh");
+
+    @Inject
+    EnergyReportService service;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ObjectMapper json;
+
+    @POST
+    @Path("batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit many reports (JSON array)",
+            description = "Each row is a report with its dataCenterCode. All or nothing: if any row is invalid nothing "
+                    + "is stored and the 400 names every bad row (1-based) and field; rows for months already "
+                    + "reported give 409 naming them; rows for another operator's data centers give 403. "
+                    + "201 with the batch's summary and its flagged rows.")
+    public Response json(JsonNode body, UriInfo uri) {
+        return store(JsonRows.read(body, BatchReportRow.class, json), "JSON", uri);
+    }
+
+    @POST
+    @Path("batch")
+    @Consumes({CsvMediaType.TEXT_CSV, "application/csv"})
+    @Operation(summary = "Submit many reports (CSV)",
+            description = "UTF-8 with a header row (a BOM is allowed); columns dataCenterCode, period (YYYY-MM), "
+                    + "facilityKwh, itKwh (required), renewableKwh, reusedKwh, waterM3, racksInUse, pueCategory. "
+                    + "Empty cells are absent values. Row 1 is the first row after the header. All or nothing, as for JSON.")
+    public Response csv(InputStream body, UriInfo uri) {
+        List<BatchReportRow> rows = new ArrayList<>();
+        CsvUpload.read(body, BatchReportRow.class, COLUMNS, REQUIRED, json, rows::add);
+        return store(rows, "CSV", uri);
+    }
+
+    @GET
+    @Path("batches/{id}")
+    @Operation(summary = "A stored batch: its size, span and flagged rows", description = "Operators: their own batches only.")
+    public BatchView batch(@PathParam("id") long id) {
+        return service.batch(id, caller.actor());
+    }
+
+    private Response store(List<BatchReportRow> rows, String format, UriInfo uri) {
+        EnergyReportService.Stored stored = service.submitBatch(rows, format, caller.actor());
+        return Response.created(uri.getBaseUriBuilder().path("api/v1/energy-reports/batches")
+                .path(Long.toString(stored.batchId())).build()).entity(service.batch(stored.batchId(), caller.actor()))
+                .build();
+    }
+}

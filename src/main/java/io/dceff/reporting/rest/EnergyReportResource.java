@@ -1,0 +1,82 @@
+package io.dceff.reporting.rest;
+
+import io.dceff.platform.paging.Page;
+import io.dceff.platform.paging.PageRequest;
+import io.dceff.platform.security.Caller;
+import io.dceff.platform.security.Roles;
+import io.dceff.reporting.service.EnergyReportService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.YearMonth;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/data-centers/{code}/energy-reports")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Energy reports")
+@RolesAllowed({Roles.OPERATOR, Roles.REGULATOR, Roles.ADMIN})
+public class EnergyReportResource {
+
+    @Inject
+    EnergyReportService service;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit a month's report",
+            description = "201 with the stored report, its PUE and revision 1. 409 when the month is already reported "
+                    + "(correct it with PUT). 400 when itKwh ≤ 0, facilityKwh < itKwh, a figure is negative, the month "
+                    + "is in the future or before the month of commissioning, reusedKwh or renewableKwh exceed "
+                    + "facilityKwh, or racksInUse exceeds the racks. Data-quality flags never reject a report. "
+                    + "Operators: their own data centers only.")
+    public Response submit(@PathParam("code") String code, @Valid @NotNull EnergyReportRequest request, UriInfo uri) {
+        EnergyReportView created = EnergyReportView.of(code, service.submit(code, request, caller.actor()));
+        return Response.created(uri.getAbsolutePathBuilder().path(created.period().toString()).path("revisions").build())
+                .entity(created).build();
+    }
+
+    @PUT
+    @Path("{period}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Correct a month's report",
+            description = "Stores revision n+1 and keeps every earlier revision. 404 when the month has no report.")
+    public EnergyReportView correct(@PathParam("code") String code,
+            @Parameter(description = "YYYY-MM") @PathParam("period") YearMonth period,
+            @Valid @NotNull EnergyReportRequest request) {
+        return EnergyReportView.of(code, service.correct(code, period, request, caller.actor()));
+    }
+
+    @GET
+    @Operation(summary = "Reports of a data center", description = "The latest revision of each month in [from, to], oldest first.")
+    public Page<EnergyReportView> list(@PathParam("code") String code,
+            @Parameter(description = "first month, YYYY-MM") @QueryParam("from") YearMonth from,
+            @Parameter(description = "last month, YYYY-MM") @QueryParam("to") YearMonth to,
+            @Valid @BeanParam PageRequest page) {
+        return service.list(code, from, to, page, caller.actor()).map(r -> EnergyReportView.of(code, r));
+    }
+
+    @GET
+    @Path("{period}/revisions")
+    @Operation(summary = "Every revision of a month, oldest first")
+    public List<EnergyReportView> revisions(@PathParam("code") String code, @PathParam("period") YearMonth period) {
+        return service.revisions(code, period, caller.actor()).stream().map(r -> EnergyReportView.of(code, r)).toList();
+    }
+}

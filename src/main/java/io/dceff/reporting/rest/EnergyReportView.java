@@ -1,0 +1,34 @@
+package io.dceff.reporting.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.dceff.pue.Pue;
+import io.dceff.reporting.QualityFlag;
+import io.dceff.reporting.StoredReport;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.Set;
+
+/** A stored report with its PUE (three decimals for display) and data-quality flags. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record EnergyReportView(String dataCenterCode, YearMonth period, int revision, BigDecimal facilityKwh,
+        BigDecimal itKwh, BigDecimal renewableKwh, BigDecimal reusedKwh, BigDecimal waterM3, Integer racksInUse,
+        Integer pueCategory, BigDecimal pue, Set<QualityFlag> qualityFlags, Instant submittedAt, String submittedBy,
+        Long batchId, String note) {
+
+    public static EnergyReportView of(String dataCenterCode, StoredReport r) {
+        return new EnergyReportView(dataCenterCode, r.period(), r.revision(), exact(r.facilityKwh()), exact(r.itKwh()),
+                exact(r.renewableKwh()), exact(r.reusedKwh()), exact(r.waterM3()), r.racksInUse(), r.pueCategory(),
+                Pue.display(Pue.of(r.facilityKwh(), r.itKwh())), r.flags(), r.submittedAt(), r.submittedBy(),
+                r.batchId(), r.note());
+    }
+
+    /** The figure as submitted: the column's padding zeros (150000.000) removed, nothing rounded. */
+    static BigDecimal exact(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+}

@@ -1,0 +1,117 @@
+package io.dceff.stations.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dceff.platform.csv.CsvMediaType;
+import io.dceff.platform.csv.CsvUpload;
+import io.dceff.platform.json.JsonRows;
+import io.dceff.platform.paging.Page;
+import io.dceff.platform.paging.PageRequest;
+import io.dceff.platform.problem.ProblemException;
+import io.dceff.platform.security.Caller;
+import io.dceff.platform.security.Roles;
+import io.dceff.stations.service.BaseStationService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/base-stations")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Base stations")
+public class BaseStationResource {
+
+    static final Set<String> COLUMNS = Set.of("siteId", "district", "technology", "builtOn", "sharedWith");
+    static final Set<String> REQUIRED = Set.of("siteId", "district", "technology", "builtOn");
+
+    @Inject
+    BaseStationService service;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ObjectMapper json;
+
+    @POST
+    @Path("batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CARRIER)
+    @Operation(summary = "Report base stations (JSON array)",
+            description = "Carriers only; the carrier is the token's org claim, never a field. Upsert by (carrier, "
+                    + "siteId): a known site is updated, not duplicated. All or nothing: the 400 names every bad row "
+                    + "(1-based) and field: unknown district or technology, builtOn in the future, sharedWith naming "
+                    + "an unknown carrier or the reporter. Answers the counts of new and updated sites.")
+    public BaseStationService.Upserted json(JsonNode body) {
+        return service.upsert(carrier(), JsonRows.read(body, BaseStationRow.class, json), caller.actor());
+    }
+
+    @POST
+    @Path("batch")
+    @Consumes({CsvMediaType.TEXT_CSV, "application/csv"})
+    @RolesAllowed(Roles.CARRIER)
+    @Operation(summary = "Report base stations (CSV)",
+            description = "UTF-8 with a header row: siteId, district, technology, builtOn (YYYY-MM-DD), sharedWith "
+                    + "(other carriers' codes separated by ';', empty when not shared). Read as a stream. "
+                    + "Bodies over the size limit (dceff: 25 MB by default) are refused with 413.")
+    public BaseStationService.Upserted csv(InputStream body) {
+        String carrier = carrier();
+        List<BaseStationRow> rows = new ArrayList<>();
+        CsvUpload.read(body, BaseStationCsvRow.class, COLUMNS, REQUIRED, json, r -> rows.add(r.row()));
+        return service.upsert(carrier, rows, caller.actor());
+    }
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, CsvMediaType.TEXT_CSV})
+    @RolesAllowed({Roles.CARRIER, Roles.REGULATOR, Roles.ADMIN})
+    @Operation(summary = "List base stations", description = "Carriers see their own; regulators all, also as text/csv.")
+    public Page<BaseStationView> list(@QueryParam("carrier") String carrier, @QueryParam("district") String district,
+            @QueryParam("builtYear") Integer builtYear, @QueryParam("shared") Boolean shared,
+            @Valid @BeanParam PageRequest page) {
+        return service.list(carrier, district, builtYear, shared, caller.actor(), page);
+    }
+
+    @GET
+    @Path("sharing")
+    @RolesAllowed({Roles.REGULATOR, Roles.ADMIN})
+    @Operation(summary = "New-build sharing rates of a year",
+            description = "Sites built in the year, how many are shared (another carrier on the site) and the rate "
+                    + "(shared ÷ new builds, 0–1), overall and by district or carrier. Regulators.")
+    public SharingView sharing(@QueryParam("year") @NotNull @Min(1990) @Max(2100) Integer year,
+            @QueryParam("groupBy") @DefaultValue("district") String groupBy) {
+        return new SharingView(year, groupBy, service.overall(year), service.sharing(year, groupBy));
+    }
+
+    @GET
+    @Path("unshared")
+    @Produces({MediaType.APPLICATION_JSON, CsvMediaType.TEXT_CSV})
+    @RolesAllowed({Roles.REGULATOR, Roles.ADMIN})
+    @Operation(summary = "The year's new base stations that are not shared", description = "Regulators; also as text/csv.")
+    public Page<BaseStationView> unshared(@QueryParam("year") @NotNull @Min(1990) @Max(2100) Integer year,
+            @QueryParam("district") String district, @QueryParam("carrier") String carrier,
+            @Valid @BeanParam PageRequest page) {
+        return service.list(carrier, district, year, false, caller.actor(), page);
+    }
+
+    private String carrier() {
+        return caller.organization().orElseThrow(() -> ProblemException.forbidden(
+                "Your token names no organization (the \"org\" claim)"));
+    }
+}

@@ -1,0 +1,21 @@
+package io.dceff.stations.rest;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A base station as a carrier reports it; the carrier is the token's organization, never a field. */
+@Schema(name = "BaseStationRow")
+public record BaseStationRow(
+        @NotBlank @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",
+                message = "must be 1–64 letters, digits, '.', '_' or '-'") String siteId,
+        @NotBlank @Schema(description = "6-digit GB/T 2260 district code") String district,
+        @NotBlank @Schema(description = "2G, 3G, 4G, 5G or NB-IoT") String technology,
+        @NotNull LocalDate builtOn,
+        @Size(max = 10) @Schema(description = "codes of the other carriers on the site; empty when not shared")
+        List<String> sharedWith) {
+}

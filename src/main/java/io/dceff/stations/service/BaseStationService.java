@@ -1,0 +1,222 @@
+package io.dceff.stations.service;
+
+import io.dceff.platform.DceffConfig;
+import io.dceff.platform.jdbc.Jdbc;
+import io.dceff.platform.paging.Page;
+import io.dceff.platform.paging.PageRequest;
+import io.dceff.platform.problem.Problem.FieldError;
+import io.dceff.platform.problem.ProblemException;
+import io.dceff.platform.problem.ProblemType;
+import io.dceff.platform.security.Actor;
+import io.dceff.stations.SharingRate;
+import io.dceff.stations.rest.BaseStationRow;
+import io.dceff.stations.rest.BaseStationView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Carriers' base stations: batch upserts keyed by (carrier, site id), all or nothing, with reference
+ * data looked up once per batch and rows written in JDBC batches; sharing rates as one grouped query.
+ */
+@ApplicationScoped
+@Transactional
+public class BaseStationService {
+
+    @Inject
+    Jdbc jdbc;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    DceffConfig config;
+
+    @Inject
+    Clock clock;
+
+    public record Upserted(int rows, int inserted, int updated) {
+    }
+
+    /** Stores a carrier's batch: new sites are added, known ones updated; any bad row and nothing is stored. */
+    public Upserted upsert(String carrier, List<BaseStationRow> rows, Actor actor) {
+        if (rows.isEmpty()) {
+            throw ProblemException.invalid("body", "the batch has no rows");
+        }
+        if (rows.size() > config.stations().maxBatchRows()) {
+            throw ProblemException.invalid("body", "a batch holds at most " + config.stations().maxBatchRows() + " rows");
+        }
+        Set<String> districts = codes("SELECT code FROM district", List.of());
+        Set<String> carriers = codes("SELECT code FROM organization WHERE kind = 'CARRIER'", List.of());
+        if (!carriers.contains(carrier)) {
+            throw ProblemException.forbidden("Your organization " + carrier + " is not a registered carrier");
+        }
+        Set<String> technologies = new HashSet<>(config.stations().technologies());
+        LocalDate today = LocalDate.now(clock);
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            int row = i + 1;
+            BaseStationRow r = rows.get(i);
+            for (ConstraintViolation<BaseStationRow> v : validator.validate(r)) {
+                errors.add(new FieldError(row, v.getPropertyPath().toString(), v.getMessage()));
+            }
+            if (r.district() != null && !districts.contains(r.district())) {
+                errors.add(new FieldError(row, "district", "unknown district " + r.district()));
+            }
+            if (r.technology() != null && !technologies.contains(r.technology())) {
+                errors.add(new FieldError(row, "technology", "must be one of " + new TreeSet<>(technologies)));
+            }
+            if (r.builtOn() != null && r.builtOn().isAfter(today)) {
+                errors.add(new FieldError(row, "builtOn", "is in the future"));
+            }
+            for (String other : r.sharedWith() == null ? List.<String>of() : r.sharedWith()) {
+                if (other == null || other.equals(carrier)) {
+                    errors.add(new FieldError(row, "sharedWith", "names the reporting carrier itself; list the others"));
+                } else if (!carriers.contains(other)) {
+                    errors.add(new FieldError(row, "sharedWith", "unknown carrier " + other));
+                }
+            }
+            if (r.siteId() != null) {
+                Integer earlier = seen.putIfAbsent(r.siteId(), row);
+                if (earlier != null) {
+                    errors.add(new FieldError(row, "siteId", "repeats row " + earlier));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.INVALID_INPUT, errors.size() + " problems in "
+                    + errors.stream().map(FieldError::row).distinct().count() + " rows; nothing was stored", errors);
+        }
+        Instant now = Instant.now(clock);
+        long before = count(carrier);
+        jdbc.batch("INSERT INTO base_station (carrier_code, site_id, district_code, technology, built_on, shared_with,"
+                + " shared, reported_at, reported_by) VALUES (?,?,?,?,?,?,?,?,?) ON DUPLICATE KEY UPDATE"
+                + " district_code = VALUES(district_code), technology = VALUES(technology), built_on = VALUES(built_on),"
+                + " shared_with = VALUES(shared_with), shared = VALUES(shared), reported_at = VALUES(reported_at),"
+                + " reported_by = VALUES(reported_by)", rows, (ps, r) -> {
+                    String sharedWith = sharedWith(r.sharedWith());
+                    ps.setString(1, carrier);
+                    ps.setString(2, r.siteId());
+                    ps.setString(3, r.district());
+                    ps.setString(4, r.technology());
+                    ps.setDate(5, Date.valueOf(r.builtOn()));
+                    ps.setString(6, sharedWith);
+                    ps.setBoolean(7, !sharedWith.isEmpty());
+                    ps.setTimestamp(8, Timestamp.from(now));
+                    ps.setString(9, actor.subject());
+                });
+        int inserted = (int) (count(carrier) - before);
+        return new Upserted(rows.size(), inserted, rows.size() - inserted);
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public Page<BaseStationView> list(String carrier, String district, Integer builtYear, Boolean shared, Actor actor,
+            PageRequest page) {
+        String scope = actor.restrictedTo().orElse(null);
+        if (scope != null && carrier != null && !carrier.equals(scope)) {
+            throw ProblemException.forbidden("Carriers see only their own base stations");
+        }
+        List<String> where = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        String owner = scope != null ? scope : carrier;
+        if (owner != null) {
+            where.add("carrier_code = ?");
+            params.add(owner);
+        }
+        if (district != null) {
+            where.add("district_code = ?");
+            params.add(district);
+        }
+        if (builtYear != null) {
+            where.add("built_on BETWEEN ? AND ?");
+            params.add(Date.valueOf(LocalDate.of(builtYear, 1, 1)));
+            params.add(Date.valueOf(LocalDate.of(builtYear, 12, 31)));
+        }
+        if (shared != null) {
+            where.add("shared = ?");
+            params.add(shared);
+        }
+        String filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+        long[] total = new long[1];
+        jdbc.query("SELECT COUNT(*) FROM base_station" + filter, params, rs -> total[0] = rs.getLong(1));
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(page.size);
+        pageParams.add(page.offset());
+        List<BaseStationView> items = new ArrayList<>();
+        jdbc.query("SELECT carrier_code, site_id, district_code, technology, built_on, shared_with, shared, reported_at"
+                + " FROM base_station" + filter + " ORDER BY carrier_code, site_id LIMIT ? OFFSET ?", pageParams,
+                rs -> items.add(new BaseStationView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getDate(5).toLocalDate(), split(rs.getString(6)), rs.getBoolean(7),
+                        rs.getTimestamp(8).toInstant())));
+        return new Page<>(items, page.page, page.size, total[0]);
+    }
+
+    /** Sharing of the year's new builds, overall and grouped by district or carrier, in one grouped query. */
+    @Transactional(TxType.SUPPORTS)
+    public List<SharingRate> sharing(int year, String groupBy) {
+        String column = switch (groupBy) {
+            case "district" -> "district_code";
+            case "carrier" -> "carrier_code";
+            default -> throw ProblemException.invalid("groupBy", "must be district or carrier");
+        };
+        List<SharingRate> rates = new ArrayList<>();
+        jdbc.query("SELECT " + column + ", COUNT(*), SUM(shared) FROM base_station WHERE built_on BETWEEN ? AND ?"
+                + " GROUP BY " + column + " ORDER BY " + column, yearRange(year),
+                rs -> rates.add(SharingRate.of(rs.getString(1), rs.getLong(2), rs.getLong(3))));
+        return rates;
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public SharingRate overall(int year) {
+        long[] counts = new long[2];
+        jdbc.query("SELECT COUNT(*), COALESCE(SUM(shared), 0) FROM base_station WHERE built_on BETWEEN ? AND ?",
+                yearRange(year), rs -> {
+                    counts[0] = rs.getLong(1);
+                    counts[1] = rs.getLong(2);
+                });
+        return SharingRate.of("overall", counts[0], counts[1]);
+    }
+
+    private static List<Object> yearRange(int year) {
+        return List.of(Date.valueOf(LocalDate.of(year, 1, 1)), Date.valueOf(LocalDate.of(year, 12, 31)));
+    }
+
+    private long count(String carrier) {
+        long[] count = new long[1];
+        jdbc.query("SELECT COUNT(*) FROM base_station WHERE carrier_code = ?", List.of(carrier),
+                rs -> count[0] = rs.getLong(1));
+        return count[0];
+    }
+
+    private Set<String> codes(String sql, List<Object> params) {
+        Set<String> codes = new HashSet<>();
+        jdbc.query(sql, params, rs -> codes.add(rs.getString(1)));
+        return codes;
+    }
+
+    /** Sorted and de-duplicated, so the same sharing always reads the same. */
+    static String sharedWith(List<String> carriers) {
+        return carriers == null ? "" : String.join(";", new TreeSet<>(carriers));
+    }
+
+    static List<String> split(String sharedWith) {
+        return sharedWith == null || sharedWith.isEmpty() ? List.of() : Arrays.asList(sharedWith.split(";"));
+    }
+}
