@@ -25,6 +25,8 @@ public interface DceffConfig {
 
     Closure closure();
 
+    Ratings ratings();
+
     interface Embedded {
         /** True when DceffMain (or the test resource) started the embedded MariaDB: the embedded default. */
         @WithDefault("false")
@@ -138,5 +140,16 @@ public interface DceffConfig {
         /** Receiving sites for consolidation must have a window PUE at most this. */
         @WithDefault("1.3")
         BigDecimal receivingMaxPue();
+    }
+
+    /** Green-design star rating schemes: rule files, loaded and checked at start-up. */
+    interface Ratings {
+        /** Folder of the rule files (*.yaml); a broken file stops the start. */
+        @WithDefault("ratings")
+        Path dir();
+
+        /** Scheme used when a rating request names none (its highest version). */
+        @WithDefault("green-design-v1")
+        String defaultScheme();
     }
 }

@@ -1,0 +1,10 @@
+package io.dceff.rating.rest;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.dceff.rating.RatingResult;
+import java.time.Instant;
+
+/** A stored rating: the declaration, the result (stars, score, scheme, criteria, prerequisites, nextStar). */
+public record StarRatingView(long id, String dataCenterCode, Declaration declaration,
+        @JsonUnwrapped RatingResult result, Instant ratedAt, String ratedBy) {
+}

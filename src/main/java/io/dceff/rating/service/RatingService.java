@@ -1,0 +1,81 @@
+package io.dceff.rating.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dceff.platform.jdbc.Jdbc;
+import io.dceff.platform.security.Actor;
+import io.dceff.rating.RatingEvaluator;
+import io.dceff.rating.RatingResult;
+import io.dceff.rating.RatingScheme;
+import io.dceff.rating.rest.Declaration;
+import io.dceff.rating.rest.StarRatingView;
+import io.dceff.registry.DataCenter;
+import io.dceff.registry.service.DataCenterService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Rates a data center's declaration with a scheme and keeps the result with the scheme and version used. */
+@ApplicationScoped
+@Transactional
+public class RatingService {
+
+    @Inject
+    RatingSchemes schemes;
+
+    @Inject
+    DataCenterService dataCenters;
+
+    @Inject
+    Jdbc jdbc;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    public StarRatingView rate(String code, String schemeName, Declaration declaration, Actor actor) {
+        DataCenter dc = dataCenters.require(code, actor);
+        RatingScheme scheme = schemes.find(schemeName);
+        RatingResult result = new RatingEvaluator().evaluate(scheme, declaration.values());
+        Instant now = Instant.now(clock);
+        long id = jdbc.insert("INSERT INTO star_rating (data_center_id, scheme, scheme_version, stars, score, declaration,"
+                + " result, rated_at, rated_by) VALUES (?,?,?,?,?,?,?,?,?)", List.of(dc.id, scheme.id(), scheme.version(),
+                        result.stars(), result.score(), write(declaration), write(result), Timestamp.from(now),
+                        actor.subject()));
+        return new StarRatingView(id, code, declaration, result, now, actor.subject());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<StarRatingView> list(String code, Actor actor) {
+        DataCenter dc = dataCenters.require(code, actor);
+        List<StarRatingView> found = new ArrayList<>();
+        jdbc.query("SELECT id, declaration, result, rated_at, rated_by FROM star_rating WHERE data_center_id = ?"
+                + " ORDER BY id", List.of(dc.id), rs -> found.add(new StarRatingView(rs.getLong(1), code,
+                        read(rs.getString(2), Declaration.class), read(rs.getString(3), RatingResult.class),
+                        rs.getTimestamp(4).toInstant(), rs.getString(5))));
+        return found;
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T read(String text, Class<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
