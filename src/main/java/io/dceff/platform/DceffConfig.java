@@ -27,6 +27,8 @@ public interface DceffConfig {
 
     Ratings ratings();
 
+    Targets targets();
+
     interface Embedded {
         /** True when DceffMain (or the test resource) started the embedded MariaDB: the embedded default. */
         @WithDefault("false")
@@ -151,5 +153,35 @@ public interface DceffConfig {
         /** Scheme used when a rating request names none (its highest version). */
         @WithDefault("green-design-v1")
         String defaultScheme();
+    }
+
+    /** The plan's targets (沪经信节〔2022〕167号) and its period; a new plan period is a change here. */
+    interface Targets {
+        @WithDefault("2022-07-01")
+        java.time.LocalDate planStart();
+
+        /** Deadline of every target. */
+        @WithDefault("2025-12-31")
+        java.time.LocalDate planEnd();
+
+        /** Data centers reusing waste heat (E_REUSE > 0 in the year). */
+        @WithDefault("5")
+        BigDecimal wasteHeatReuseDcs();
+
+        /** Operating zero-carbon data centers. */
+        @WithDefault("5")
+        BigDecimal zeroCarbonDcs();
+
+        /** Share of the year's new base stations that are shared. */
+        @WithDefault("1.00")
+        BigDecimal newBaseStationSharing();
+
+        /** Energy saved by efficiency in a year, as a share. */
+        @WithDefault("0.01")
+        BigDecimal annualEnergySaving();
+
+        /** Share of the first assessment's candidates now consolidating or closed. */
+        @WithDefault("1.00")
+        BigDecimal closureProgress();
     }
 }

@@ -1,5 +1,7 @@
 package io.dceff.pue.rest;
 
+import static io.dceff.platform.json.Decimals.exact;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.dceff.pue.AnnualPue;
 import io.dceff.pue.EnergyGrade;
@@ -45,8 +47,8 @@ public record PueTrendView(String dataCenterCode, YearMonth from, YearMonth to, 
         List<Year> annual = t.annual().stream().map(PueTrendView::year).toList();
         TrailingPue tr = t.trailing12();
         Indicators ti = tr.indicators();
-        Trailing trailing = new Trailing(tr.start(), tr.end(), Pue.display(tr.pue()), tr.months(), tr.facilityKwh(),
-                tr.itKwh(), ratio(ti == null ? null : ti.ref()), ratio(ti == null ? null : ti.erf()),
+        Trailing trailing = new Trailing(tr.start(), tr.end(), Pue.display(tr.pue()), tr.months(), exact(tr.facilityKwh()),
+                exact(tr.itKwh()), ratio(ti == null ? null : ti.ref()), ratio(ti == null ? null : ti.erf()),
                 ratio(ti == null ? null : ti.wue()), ratio(ti == null ? null : ti.cue()));
         return new PueTrendView(code, t.from(), t.to(), monthly, annual, trailing, Pue.display(t.yoyChange()),
                 t.slopePerYear() == null ? null : t.slopePerYear().setScale(4, RoundingMode.HALF_UP), SLOPE_METHOD,
@@ -55,12 +57,12 @@ public record PueTrendView(String dataCenterCode, YearMonth from, YearMonth to, 
     }
 
     private static Month month(MonthlyPue m) {
-        return new Month(m.period(), Pue.display(m.pue()), m.facilityKwh(), m.itKwh());
+        return new Month(m.period(), Pue.display(m.pue()), exact(m.facilityKwh()), exact(m.itKwh()));
     }
 
     private static Year year(AnnualPue a) {
         Indicators i = a.indicators();
-        return new Year(a.year(), Pue.display(a.pue()), a.months(), a.facilityKwh(), a.itKwh(),
+        return new Year(a.year(), Pue.display(a.pue()), a.months(), exact(a.facilityKwh()), exact(a.itKwh()),
                 ratio(i == null ? null : i.ref()), ratio(i == null ? null : i.erf()), ratio(i == null ? null : i.wue()),
                 ratio(i == null ? null : i.cue()));
     }

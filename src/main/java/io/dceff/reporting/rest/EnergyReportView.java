@@ -1,6 +1,8 @@
 package io.dceff.reporting.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import static io.dceff.platform.json.Decimals.exact;
+
 import io.dceff.pue.Pue;
 import io.dceff.reporting.QualityFlag;
 import io.dceff.reporting.StoredReport;
@@ -21,14 +23,5 @@ public record EnergyReportView(String dataCenterCode, YearMonth period, int revi
                 exact(r.renewableKwh()), exact(r.reusedKwh()), exact(r.waterM3()), r.racksInUse(), r.pueCategory(),
                 Pue.display(Pue.of(r.facilityKwh(), r.itKwh())), r.flags(), r.submittedAt(), r.submittedBy(),
                 r.batchId(), r.note());
-    }
-
-    /** The figure as submitted: the column's padding zeros (150000.000) removed, nothing rounded. */
-    static BigDecimal exact(BigDecimal value) {
-        if (value == null) {
-            return null;
-        }
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 }

@@ -1,0 +1,64 @@
+package io.dceff.targets.rest;
+
+import io.dceff.platform.security.Roles;
+import io.dceff.targets.service.TargetService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/targets")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Targets")
+@RolesAllowed({Roles.REGULATOR, Roles.ADMIN})
+public class TargetResource {
+
+    /** One target's actual in every year of the plan period. */
+    public record TargetYears(String id, String name, String unit, java.math.BigDecimal target, List<YearActual> years) {
+    }
+
+    public record YearActual(int year, java.math.BigDecimal actual, io.dceff.targets.TargetStatus status) {
+    }
+
+    @Inject
+    TargetService service;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    @Operation(summary = "The plan's targets in a year",
+            description = "WASTE_HEAT_REUSE_DCS, ZERO_CARBON_DCS, NEW_BASE_STATION_SHARING, ANNUAL_ENERGY_SAVING and "
+                    + "CLOSURE_PROGRESS, each with its definition, target, actual, progress (actual ÷ target), status "
+                    + "(MET when reached; ON_TRACK when progress ≥ the share of the plan period elapsed at the year's end "
+                    + "or today; else BEHIND), deadline and the data centers or counts behind the figure. year defaults "
+                    + "to this year; district narrows every figure to one district; assessment chooses the baseline of "
+                    + "closure progress (default the first stored assessment). Regulators.")
+    public TargetsAnswer targets(@QueryParam("year") Integer year, @QueryParam("district") String district,
+            @QueryParam("assessment") Long assessment) {
+        return service.targets(year == null ? LocalDate.now(clock).getYear() : year, district, assessment);
+    }
+
+    @GET
+    @Path("years")
+    @Operation(summary = "Each target's actual for every year of the plan period", description = "Regulators.")
+    public List<TargetYears> years(@QueryParam("district") String district) {
+        Map<Integer, TargetsAnswer> byYear = service.years(district);
+        TargetsAnswer any = byYear.values().iterator().next();
+        return any.items().stream().map(item -> new TargetYears(item.id(), item.name(), item.unit(), item.target(),
+                byYear.entrySet().stream().map(e -> {
+                    TargetView v = e.getValue().items().stream().filter(i -> i.id().equals(item.id())).findFirst()
+                            .orElseThrow();
+                    return new YearActual(e.getKey(), v.actual(), v.status());
+                }).toList())).toList();
+    }
+}

@@ -1,0 +1,10 @@
+package io.dceff.targets.rest;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The targets of a year, with the plan period and how much of it had elapsed at the year's end (or today). */
+public record TargetsAnswer(int year, String district, LocalDate planStart, LocalDate planEnd, LocalDate measuredAt,
+        BigDecimal elapsedShare, List<TargetView> items) {
+}
