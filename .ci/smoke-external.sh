@@ -40,7 +40,16 @@ fi
 grep -q "Refusing to start" "$LOG" || fail "no clear refusal message for the development key"
 echo "smoke: production refuses the development key: ok"
 
-# 2. With the documented test switch it starts on the external database.
+# 2. An unreadable rating directory stops the start, naming it.
+: >"$LOG"
+if timeout 120 bash -c "$(declare -f run_service); URL='$URL' PORT=$PORT LOG='$LOG' run_service \
+    DCEFF_SECURITY_ALLOW_DEV_KEY=true DCEFF_RATINGS_DIR=/nonexistent/ratings"; then
+  fail "the service started without its rating directory"
+fi
+grep -q "/nonexistent/ratings" "$LOG" || fail "no clear message naming the missing rating directory"
+echo "smoke: a missing rating directory stops the start: ok"
+
+# 3. With the documented test switch it starts on the external database.
 run_service DCEFF_SECURITY_ALLOW_DEV_KEY=true &
 PID=$!
 for _ in $(seq 1 120); do

@@ -29,6 +29,16 @@ public interface DceffConfig {
 
     Targets targets();
 
+    Jobs jobs();
+
+    Limits limits();
+
+    interface Limits {
+        /** Largest body of a request other than a batch upload (batches: quarkus.http.limits.max-body-size). */
+        @WithDefault("1M")
+        io.quarkus.runtime.configuration.MemorySize requestBody();
+    }
+
     interface Embedded {
         /** True when DceffMain (or the test resource) started the embedded MariaDB: the embedded default. */
         @WithDefault("false")
@@ -183,5 +193,22 @@ public interface DceffConfig {
         /** Share of the first assessment's candidates now consolidating or closed. */
         @WithDefault("1.00")
         BigDecimal closureProgress();
+    }
+
+    interface Jobs {
+        /** This replica's name in job_run; defaults to the host name (the pod name on Kubernetes). */
+        java.util.Optional<String> instance();
+
+        /** How long a claimed run may take before another replica may take it over. */
+        @WithDefault("15M")
+        java.time.Duration lease();
+
+        /** Reports for a month are due by this day of the following month; reminders go out after it. */
+        @WithDefault("15")
+        int reportsDueDay();
+
+        /** When each replica looks for due reminders (Quartz cron, Shanghai time); "off" disables it. */
+        @WithDefault("0 0 2 * * ?")
+        String remindersCron();
     }
 }

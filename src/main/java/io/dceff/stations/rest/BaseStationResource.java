@@ -13,6 +13,11 @@ import io.dceff.platform.security.Roles;
 import io.dceff.stations.service.BaseStationService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.HeaderParam;
+import io.dceff.platform.idempotency.Idempotency;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -48,6 +53,9 @@ public class BaseStationResource {
     Caller caller;
 
     @Inject
+    Idempotency idempotency;
+
+    @Inject
     ObjectMapper json;
 
     @POST
@@ -59,8 +67,10 @@ public class BaseStationResource {
                     + "siteId): a known site is updated, not duplicated. All or nothing: the 400 names every bad row "
                     + "(1-based) and field: unknown district or technology, builtOn in the future, sharedWith naming "
                     + "an unknown carrier or the reporter. Answers the counts of new and updated sites.")
-    public BaseStationService.Upserted json(JsonNode body) {
-        return service.upsert(carrier(), JsonRows.read(body, BaseStationRow.class, json), caller.actor());
+    public Response json(JsonNode body, @Context UriInfo uri, @HeaderParam(Idempotency.HEADER) String key) {
+        return idempotency.once(key, caller.subject(), "POST " + uri.getPath(), idempotency.bytesOf(body),
+                () -> Response.ok(service.upsert(carrier(), JsonRows.read(body, BaseStationRow.class, json),
+                        caller.actor())).build());
     }
 
     @POST
@@ -71,11 +81,13 @@ public class BaseStationResource {
             description = "UTF-8 with a header row: siteId, district, technology, builtOn (YYYY-MM-DD), sharedWith "
                     + "(other carriers' codes separated by ';', empty when not shared). Read as a stream. "
                     + "Bodies over the size limit (dceff: 25 MB by default) are refused with 413.")
-    public BaseStationService.Upserted csv(InputStream body) {
+    public Response csv(InputStream body, @Context UriInfo uri, @HeaderParam(Idempotency.HEADER) String key) {
         String carrier = carrier();
-        List<BaseStationRow> rows = new ArrayList<>();
-        CsvUpload.read(body, BaseStationCsvRow.class, COLUMNS, REQUIRED, json, r -> rows.add(r.row()));
-        return service.upsert(carrier, rows, caller.actor());
+        return idempotency.onceStreaming(key, caller.subject(), "POST " + uri.getPath(), body, in -> {
+            List<BaseStationRow> rows = new ArrayList<>();
+            CsvUpload.read(in, BaseStationCsvRow.class, COLUMNS, REQUIRED, json, r -> rows.add(r.row()));
+            return Response.ok(service.upsert(carrier, rows, caller.actor())).build();
+        });
     }
 
     @GET
