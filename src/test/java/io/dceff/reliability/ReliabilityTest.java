@@ -91,6 +91,41 @@ class ReliabilityTest {
     }
 
     @Test
+    void overlappingBatchesRacingAreEachAllOrNothing() throws Exception {
+        String op = createOrganization("OPERATOR");
+        String dc = createDataCenter(op, 500, LocalDate.of(2010, 1, 1));
+        java.util.concurrent.atomic.AtomicInteger client = new java.util.concurrent.atomic.AtomicInteger();
+        Set<Integer> seenByReader = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        AtomicBoolean racing = new AtomicBoolean(true);
+        Thread reader = new Thread(() -> {
+            while (racing.get()) {
+                seenByReader.add(as(TestTokens.regulator()).get("/api/v1/data-centers/" + dc + "/energy-reports")
+                        .then().extract().path("items.size()"));
+            }
+        });
+        reader.start();
+        // eight batches of the same twelve months, each with its own facility figure
+        List<Integer> statuses = concurrently(8, () -> {
+            int facility = 1100 + client.getAndIncrement();
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (int m = 1; m <= 12; m++) {
+                rows.add(Map.of("dataCenterCode", dc, "period", String.format("2023-%02d", m), "facilityKwh", facility,
+                        "itKwh", 1000));
+            }
+            return as(TestTokens.operator(op)).body(rows).post("/api/v1/energy-reports/batch").statusCode();
+        });
+        racing.set(false);
+        reader.join();
+        assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+        assertThat(statuses).filteredOn(s -> s == 409).hasSize(7);
+        List<Float> facility = as(TestTokens.regulator()).get("/api/v1/data-centers/" + dc + "/energy-reports")
+                .then().extract().path("items.facilityKwh");
+        assertThat(facility).hasSize(12);
+        assertThat(new HashSet<>(facility)).as("all twelve months from one batch").hasSize(1);
+        assertThat(seenByReader).as("a reader never saw part of a batch").isSubsetOf(0, 12);
+    }
+
+    @Test
     void aBodyDeclaredOverTheLimitIsRefusedWith413() throws Exception {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             OutputStream out = socket.getOutputStream();

@@ -8,6 +8,7 @@ import io.dceff.platform.security.Roles;
 import io.dceff.registry.DataCenterStatus;
 import io.dceff.registry.service.DataCenterService;
 import jakarta.annotation.security.RolesAllowed;
+import io.dceff.platform.audit.AuditScope;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -36,6 +37,9 @@ public class DataCenterResource {
     DataCenterService service;
 
     @Inject
+    AuditScope audit;
+
+    @Inject
     Caller caller;
 
     @POST
@@ -45,6 +49,7 @@ public class DataCenterResource {
             description = "Operators register under their own operatorCode only (403 otherwise). 409 when the code exists.")
     public Response create(@Valid @NotNull DataCenterRequest request, UriInfo uri) {
         DataCenterView created = DataCenterView.of(service.create(request, caller.actor()));
+        audit.touched(created.code());
         return Response.created(uri.getAbsolutePathBuilder().path(created.code()).build()).entity(created).build();
     }
 

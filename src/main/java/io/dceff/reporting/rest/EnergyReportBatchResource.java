@@ -14,6 +14,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import io.dceff.platform.idempotency.Idempotency;
+import io.dceff.platform.audit.AuditScope;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
@@ -49,6 +50,9 @@ public class EnergyReportBatchResource {
 
     @Inject
     Idempotency idempotency;
+
+    @Inject
+    AuditScope audit;
 
     @POST
     @Path("batch")
@@ -87,6 +91,8 @@ public class EnergyReportBatchResource {
 
     private Response store(List<BatchReportRow> rows, String format, UriInfo uri) {
         EnergyReportService.Stored stored = service.submitBatch(rows, format, caller.actor());
+        audit.touched(rows.stream().filter(java.util.Objects::nonNull).map(BatchReportRow::dataCenterCode)
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
         return Response.created(uri.getBaseUriBuilder().path("api/v1/energy-reports/batches")
                 .path(Long.toString(stored.batchId())).build()).entity(service.batch(stored.batchId(), caller.actor()))
                 .build();
