@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * The facts the closure rule needs, for every data center at once: one statement sums each site's
- * window from the covering index on (period, data center), with its status at the as-of date.
+ * window from the covering index on (period, data center), with its status at the as-of date and the
+ * latest racks in use reported in the window (index-only reads, see V9).
  */
 @ApplicationScoped
 public class ClosureFacts {
@@ -35,13 +36,15 @@ public class ClosureFacts {
                 + " w.facility, w.it, w.months,"
                 + " (SELECT s.to_status FROM data_center_status_change s WHERE s.data_center_id = d.id"
                 + "   AND s.effective_on <= ? ORDER BY s.effective_on DESC, s.id DESC LIMIT 1),"
-                + " (SELECT r.racks_in_use FROM energy_report r WHERE r.data_center_id = d.id AND r.period <= ?"
-                + "   AND r.racks_in_use IS NOT NULL ORDER BY r.period DESC LIMIT 1)"
+                + " w.racks_in_use"
                 + " FROM data_center d LEFT JOIN (SELECT data_center_id, SUM(facility_kwh) facility, SUM(it_kwh) it,"
-                + "   COUNT(*) months FROM energy_report WHERE period BETWEEN ? AND ? GROUP BY data_center_id) w"
+                + "   COUNT(*) months,"
+                // the latest racks in use of the window: the month prefixed, the largest taken, the month cut off
+                + "   CAST(SUBSTRING(MAX(IF(racks_in_use IS NULL, NULL, CONCAT(period, LPAD(racks_in_use, 10, '0')))), 11)"
+                + "     AS UNSIGNED) racks_in_use"
+                + "   FROM energy_report WHERE period BETWEEN ? AND ? GROUP BY data_center_id) w"
                 + " ON w.data_center_id = d.id WHERE d.commissioned_on <= ?",
-                List.of(asOfDate, Date.valueOf(window.last().atDay(1)), Date.valueOf(window.first().atDay(1)),
-                        Date.valueOf(window.last().atDay(1)), asOfDate),
+                List.of(asOfDate, Date.valueOf(window.first().atDay(1)), Date.valueOf(window.last().atDay(1)), asOfDate),
                 rs -> {
                     String status = rs.getString(11);
                     BigDecimal facility = rs.getBigDecimal(8);

@@ -120,6 +120,11 @@ public class Jdbc {
         }
     }
 
+    /** An instant as the local date-time a TIMESTAMP column stores (the JVM's zone, as java.sql.Timestamp would). */
+    public static java.time.LocalDateTime localDateTime(java.time.Instant instant) {
+        return java.time.LocalDateTime.ofInstant(instant, java.time.ZoneId.systemDefault());
+    }
+
     public static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
         if (value == null) {
             ps.setNull(index, Types.BIGINT);

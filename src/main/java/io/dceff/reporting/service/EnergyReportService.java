@@ -19,7 +19,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
+import io.dceff.platform.validation.RowValidator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -47,7 +47,7 @@ public class EnergyReportService {
     ReportStore store;
 
     @Inject
-    Validator validator;
+    RowValidator validator;
 
     @Inject
     DceffConfig config;

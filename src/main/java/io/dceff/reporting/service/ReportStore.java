@@ -51,7 +51,7 @@ public class ReportStore {
             jdbc.query("SELECT id, code, operator_code, racks, commissioned_on FROM data_center WHERE code IN ("
                     + Jdbc.placeholders(chunk.size()) + ")", chunk, rs -> found.put(rs.getString(2),
                             new DataCenterRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                                    rs.getDate(5).toLocalDate())));
+                                    rs.getObject(5, LocalDate.class))));
         }
         return found;
     }
@@ -79,7 +79,7 @@ public class ReportStore {
         for (List<Long> chunk : Jdbc.chunks(List.copyOf(dataCenterIds))) {
             jdbc.query("SELECT data_center_id, MIN(period) FROM energy_report WHERE data_center_id IN ("
                     + Jdbc.placeholders(chunk.size()) + ") GROUP BY data_center_id", chunk,
-                    rs -> found.put(rs.getLong(1), YearMonth.from(rs.getDate(2).toLocalDate())));
+                    rs -> found.put(rs.getLong(1), YearMonth.from(rs.getObject(2, LocalDate.class))));
         }
         return found;
     }
@@ -136,11 +136,11 @@ public class ReportStore {
                     Jdbc.setInteger(ps, 7, r.racksInUse());
                     Jdbc.setInteger(ps, 8, r.pueCategory());
                     ps.setString(9, StoredReport.encode(r.flags()));
-                    ps.setTimestamp(10, Timestamp.from(r.submittedAt()));
+                    ps.setObject(10, Jdbc.localDateTime(r.submittedAt()));
                     ps.setString(11, r.submittedBy());
                     Jdbc.setLong(ps, 12, r.batchId());
                     ps.setLong(13, r.dataCenterId());
-                    ps.setDate(14, month(r.period()));
+                    ps.setObject(14, month(r.period()));
                 });
         insertRevisions(List.of(report));
     }
@@ -151,7 +151,7 @@ public class ReportStore {
                 List.copyOf(changes.entrySet()), (ps, e) -> {
                     ps.setString(1, StoredReport.encode(e.getValue()));
                     ps.setLong(2, e.getKey().dataCenterId());
-                    ps.setDate(3, month(e.getKey().period()));
+                    ps.setObject(3, month(e.getKey().period()));
                 });
     }
 
@@ -199,7 +199,7 @@ public class ReportStore {
 
     private static void bind(PreparedStatement ps, StoredReport r) throws SQLException {
         ps.setLong(1, r.dataCenterId());
-        ps.setDate(2, month(r.period()));
+        ps.setObject(2, month(r.period()));
         ps.setInt(3, r.revision());
         ps.setBigDecimal(4, r.facilityKwh());
         ps.setBigDecimal(5, r.itKwh());
@@ -209,7 +209,7 @@ public class ReportStore {
         Jdbc.setInteger(ps, 9, r.racksInUse());
         Jdbc.setInteger(ps, 10, r.pueCategory());
         ps.setString(11, StoredReport.encode(r.flags()));
-        ps.setTimestamp(12, Timestamp.from(r.submittedAt()));
+        ps.setObject(12, Jdbc.localDateTime(r.submittedAt()));
         ps.setString(13, r.submittedBy());
         Jdbc.setLong(ps, 14, r.batchId());
     }
@@ -222,8 +222,9 @@ public class ReportStore {
     }
 
     /** Months are stored as their first day. */
-    static Date month(YearMonth month) {
-        return month == null ? null : Date.valueOf(month.atDay(1));
+    /** The first day of the month, bound as a LocalDate (the driver encodes it without a Calendar). */
+    static LocalDate month(YearMonth month) {
+        return month == null ? null : month.atDay(1);
     }
 
     static YearMonth yearMonth(Date date) {
