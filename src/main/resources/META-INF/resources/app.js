@@ -224,8 +224,9 @@ function loadPue() {
   const code = $('dc-code').value.trim();
   if (!code) return;
   const range = pueRange();
+  state.pueCode = code;   // answers may arrive out of order: show only the last one asked for
   guarded(api('/api/v1/data-centers/' + encodeURIComponent(code) + '/pue?from=' + range.from + '&to=' + range.to)
-    .then((a) => { state.pue = a; renderPue(); }));
+    .then((a) => { if (state.pueCode === code) { state.pue = a; renderPue(); } }));
 }
 
 async function downloadCsv() {
