@@ -99,6 +99,8 @@ class DistrictSummaryResourceTest {
                 .contentType("application/problem+json").body("errors[0].field", equalTo("year"));
         as(TestTokens.regulator()).get("/api/v1/districts/summary?year=1800").then().statusCode(400)
                 .contentType("application/problem+json");
+        as(TestTokens.regulator()).get("/api/v1/districts/summary?year=abc").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("year"));
         as(TestTokens.operator("OP")).get("/api/v1/districts/summary?year=2025").then().statusCode(403);
         given().get("/api/v1/districts/summary?year=2025").then().statusCode(401);
     }

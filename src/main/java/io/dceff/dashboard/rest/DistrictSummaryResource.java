@@ -33,11 +33,14 @@ public class DistrictSummaryResource {
     @Operation(summary = "Data centers, racks, energy and PUE by district in a year",
             description = "Every district, in code order. " + DistrictSummaryAnswer.METHOD
                     + " Also as text/csv. Regulators.")
-    public DistrictSummaryAnswer summary(@QueryParam("year") Integer year) {
-        // checked here rather than by Bean Validation, whose violations on query parameters are named "body"
-        if (year == null || year < 2000 || year > 2100) {
-            throw ProblemException.invalid("year", "must be a year between 2000 and 2100");
+    public DistrictSummaryAnswer summary(@QueryParam("year") String yearParam) {
+        // parsed here: a conversion failure of an Integer parameter would be a 404, and Bean Validation names
+        // query parameters "body" in its problems
+        if (yearParam == null || !yearParam.matches("\\d{4}")
+                || Integer.parseInt(yearParam) < 2000 || Integer.parseInt(yearParam) > 2100) {
+            throw ProblemException.invalid("year", "must be a year between 2000 and 2100 (YYYY)");
         }
+        int year = Integer.parseInt(yearParam);
         LocalDate today = LocalDate.now(clock);
         LocalDate yearEnd = LocalDate.of(year, 12, 31);
         LocalDate at = yearEnd.isAfter(today) ? today : yearEnd;
