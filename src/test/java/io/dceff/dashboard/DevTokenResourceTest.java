@@ -23,6 +23,13 @@ class DevTokenResourceTest {
     }
 
     @Test
+    void isNotPartOfTheApiContract() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/dev/token'", org.hamcrest.Matchers.nullValue())
+                .body("paths.'/api/v1/districts/summary'.get.summary", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
     void rejectsAnUnknownRoleOrAMalformedOrganization() {
         given().get("/dev/token?role=root").then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("role"));

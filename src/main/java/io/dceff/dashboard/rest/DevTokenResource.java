@@ -11,14 +11,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.nio.file.Path;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The dashboard's sign-in helper on the embedded default: a token signed with the development key, the same
  * as fixtures/dev-token.sh prints. Anywhere else (an external database, i.e. production) it does not exist.
+ * Left out of the OpenAPI document: a development aid beside the API, not part of its contract.
  */
 @jakarta.ws.rs.Path("/dev/token")
-@Tag(name = "Dashboard")
 @PermitAll
 public class DevTokenResource {
 
@@ -38,7 +37,7 @@ public class DevTokenResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A development token (embedded default only)",
+    @Operation(hidden = true, summary = "A development token (embedded default only)",
             description = "role: operator, carrier, regulator or admin; org: the organization of an operator or "
                     + "carrier. Signed with the public development key in fixtures/dev-keys; 404 when the service "
                     + "is not on its embedded default.")
@@ -59,7 +58,7 @@ public class DevTokenResource {
     @GET
     @jakarta.ws.rs.Path("available")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Whether development tokens are handed out here",
+    @Operation(hidden = true, summary = "Whether development tokens are handed out here",
             description = "Always 200, so the dashboard can ask without a failed request in the browser's console.")
     public Availability available() {
         return new Availability(config.embedded().active());
