@@ -113,11 +113,17 @@ public final class Benchmark {
         try {
             startDatabase();
             startService();
+            progress("registry");
             seedRegistry();
+            progress("report ingest");
             reportIngest();
+            progress("base-station ingest");
             stationIngest();
+            progress("closure candidates");
             closureCandidates();
+            progress("concurrent load");
             concurrentLoad();
+            progress("soak");
             soak();
         } catch (Exception | AssertionError e) {
             results.put("error", e.toString());
@@ -139,6 +145,10 @@ public final class Benchmark {
             http.executor().ifPresent(e -> ((ExecutorService) e).shutdownNow());
         }
         return results;
+    }
+
+    private void progress(String phase) {
+        System.out.printf("[bench] %s %s%n", java.time.LocalTime.now().withNano(0), phase);
     }
 
     // ---- set-up -------------------------------------------------------------------------------------
@@ -458,10 +468,16 @@ public final class Benchmark {
             + " AND d.commissioned_on <= DATE_SUB(?, INTERVAL 10 YEAR) AND w.facility > 1.7 * w.it"
             + " ORDER BY pue DESC";
 
+    /**
+     * Each repetition first corrects one report, so the first call after it computes the rule afresh
+     * ("after a write"); the calls that follow may reuse that run ("repeated"), as a regulator paging,
+     * exporting or refreshing the dashboard does. The raw query always computes.
+     */
     private void closureCandidates() throws Exception {
         String asOf = data.lastMonth.atEndOfMonth().toString();
         String query = "/api/v1/closure-candidates?asOf=" + asOf;
         String regulator = TestTokens.regulator();
+        List<Long> afterWrite = new ArrayList<>();
         List<Long> page = new ArrayList<>();
         List<Long> csv = new ArrayList<>();
         List<Long> raw = new ArrayList<>();
@@ -469,21 +485,33 @@ public final class Benchmark {
         long csvBytes = 0;
         String total = "";
         for (int i = -2; i < settings.repetitions(); i++) { // two warm-up rounds
+            SyntheticData.Site site = data.site(i + 2);
+            SyntheticData.Report report = data.report(site, data.months - 1);
+            HttpResponse<String> correction = put("/api/v1/data-centers/" + site.code() + "/energy-reports/"
+                    + report.period(), operatorToken(site.index() / SyntheticData.DATA_CENTERS_PER_OPERATOR),
+                    "{\"period\":\"" + report.period() + "\",\"facilityKwh\":" + (report.facilityKwh() + 1)
+                            + ",\"itKwh\":" + report.itKwh() + "}");
+            if (correction.statusCode() != 200) {
+                throw new AssertionError("correction: " + correction.statusCode() + " " + correction.body());
+            }
             long t0 = System.nanoTime();
-            HttpResponse<String> first = get(query + "&size=50", regulator);
+            HttpResponse<String> fresh = get(query + "&size=50", regulator);
             long t1 = System.nanoTime();
-            HttpResponse<String> all = get(query, regulator, "text/csv");
+            HttpResponse<String> first = get(query + "&size=50", regulator);
             long t2 = System.nanoTime();
+            HttpResponse<String> all = get(query, regulator, "text/csv");
+            long t3 = System.nanoTime();
             rawCount = rawClosure(data.lastMonth.minusMonths(11).atDay(1), data.lastMonth.atDay(1),
                     data.lastMonth.atEndOfMonth());
-            long t3 = System.nanoTime();
-            if (first.statusCode() != 200 || all.statusCode() != 200) {
+            long t4 = System.nanoTime();
+            if (fresh.statusCode() != 200 || first.statusCode() != 200 || all.statusCode() != 200) {
                 throw new AssertionError("closure candidates: " + first.statusCode() + "/" + all.statusCode());
             }
             if (i >= 0) {
-                page.add(t1 - t0);
-                csv.add(t2 - t1);
-                raw.add(t3 - t2);
+                afterWrite.add(t1 - t0);
+                page.add(t2 - t1);
+                csv.add(t3 - t2);
+                raw.add(t4 - t3);
             }
             csvBytes = all.body().length();
             total = JSON.readTree(first.body()).path("total").asText();
@@ -494,20 +522,32 @@ public final class Benchmark {
         r.put("candidatesByRawQuery", rawCount);
         r.put("csvBytes", csvBytes);
         r.put("repetitions", settings.repetitions());
-        r.put("firstPageMs", stats(page));
-        r.put("csvExportMs", stats(csv));
+        r.put("firstPageAfterWriteMs", stats(afterWrite));
+        r.put("firstPageRepeatedMs", stats(page));
+        r.put("csvExportRepeatedMs", stats(csv));
         r.put("rawQueryMs", stats(raw));
+        double freshRatio = ms(median(afterWrite)) / ms(median(raw));
         double pageRatio = ms(median(page)) / ms(median(raw));
         double csvRatio = ms(median(csv)) / ms(median(raw));
-        r.put("firstPageOverRaw", pageRatio);
-        r.put("csvOverRaw", csvRatio);
+        r.put("firstPageAfterWriteOverRaw", freshRatio);
+        r.put("firstPageRepeatedOverRaw", pageRatio);
+        r.put("csvRepeatedOverRaw", csvRatio);
         results.put("closureCandidates", r);
-        table.add(new String[] {"Closure candidates, first page (" + total + " candidates)", fmt(ms(median(page))) + " ms median, "
-                + fmt(ms(percentile(page, 95))) + " p95", fmt(ms(median(raw))) + " ms raw median", "≤ 2× raw, < 1 s",
-                fmt(pageRatio) + "×" + (pageRatio <= 2 && ms(median(page)) < 1000 ? " met" : " missed")});
-        table.add(new String[] {"Closure candidates, full CSV export", fmt(ms(median(csv))) + " ms median, "
-                + fmt(ms(percentile(csv, 95))) + " p95", fmt(ms(median(raw))) + " ms raw median", "≤ 2× raw, < 1 s",
-                fmt(csvRatio) + "×" + (csvRatio <= 2 && ms(median(csv)) < 1000 ? " met" : " missed")});
+        String goal = "≤ 2× raw, < 1 s";
+        table.add(new String[] {"Closure candidates, first page after a write (" + total + " candidates)",
+                fmt(ms(median(afterWrite))) + " ms median, " + fmt(ms(percentile(afterWrite, 95))) + " p95",
+                fmt(ms(median(raw))) + " ms raw median", goal, verdict(freshRatio, median(afterWrite))});
+        table.add(new String[] {"Closure candidates, first page repeated", fmt(ms(median(page))) + " ms median, "
+                + fmt(ms(percentile(page, 95))) + " p95", fmt(ms(median(raw))) + " ms raw median", goal,
+                verdict(pageRatio, median(page))});
+        table.add(new String[] {"Closure candidates, full CSV export repeated", fmt(ms(median(csv))) + " ms median, "
+                + fmt(ms(percentile(csv, 95))) + " p95", fmt(ms(median(raw))) + " ms raw median", goal,
+                verdict(csvRatio, median(csv))});
+    }
+
+    private static String verdict(double ratio, double medianNanos) {
+        return fmt(ratio) + "×" + (ratio <= 2 && ms(medianNanos) < 1000 ? " met" : ratio <= 2 ? " (ratio met, over 1 s)"
+                : " missed");
     }
 
     private int rawClosure(LocalDate first, LocalDate last, LocalDate asOf) throws SQLException {
@@ -672,6 +712,12 @@ public final class Benchmark {
             request.header("Authorization", "Bearer " + token);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> put(String path, String token, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(1))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, String token, String type, String body)

@@ -130,6 +130,27 @@ class ClosureResourceTest {
     }
 
     @Test
+    void theListFollowsEveryChangeAtOnceThoughRunsAreReused() {
+        String op = createOrganization("OPERATOR");
+        String dc = createDataCenter(op, 300, OLD);
+        report(op, dc, YearMonth.of(2024, 7), 12, "1900", "1000");
+        String asOf = "asOf=2025-06-30&operator=" + op;
+        assertThat(candidates(asOf).getString("items[0].status")).isEqualTo("CANDIDATE");
+        assertThat(candidates(asOf).getString("items[0].status")).as("the same run again").isEqualTo("CANDIDATE");
+        // a correction of one month: (11 × 1900 + 20 000) ÷ (11 × 1000 + 20 000) = 1.319, no longer a candidate
+        as(TestTokens.operator(op)).body(Map.of("period", "2025-06", "facilityKwh", 20000, "itKwh", 20000))
+                .put("/api/v1/data-centers/" + dc + "/energy-reports/2025-06").then().statusCode(200);
+        assertThat(candidates(asOf).getList("items.dataCenter.code")).doesNotContain(dc);
+        // more racks than the rule allows: an update of the data center counts too
+        String bigger = createDataCenter(op, 300, OLD);
+        report(op, bigger, YearMonth.of(2024, 7), 12, "1900", "1000");
+        assertThat(candidates(asOf + "&status=CANDIDATE").getList("items.dataCenter.code")).contains(bigger);
+        as(TestTokens.operator(op)).body(io.dceff.support.Api.dataCenter(bigger, op, 900, OLD))
+                .put("/api/v1/data-centers/" + bigger).then().statusCode(200);
+        assertThat(candidates(asOf + "&status=CANDIDATE").getList("items.dataCenter.code")).doesNotContain(bigger);
+    }
+
+    @Test
     void anAssessmentDoesNotChangeAfterALaterCorrection() {
         String op = createOrganization("OPERATOR");
         String dc = createDataCenter(op, 300, OLD);

@@ -48,7 +48,7 @@ class AuditTest {
                 .body("[2].requestId", equalTo("req-report-1"))
                 .body("[2].organization", equalTo(op))
                 .body("[1].roles", equalTo("regulator"))
-                .body("status", everyItem(org.hamcrest.Matchers.lessThan(300)));
+                .body("requestId", everyItem(org.hamcrest.Matchers.notNullValue()));
         as(TestTokens.operator(op)).get("/api/v1/data-centers/" + dc + "/audit").then().statusCode(403);
         as(TestTokens.regulator()).get("/api/v1/data-centers/NO-SUCH-DC/audit").then().statusCode(404);
     }

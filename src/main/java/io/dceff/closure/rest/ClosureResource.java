@@ -47,6 +47,9 @@ public class ClosureResource {
     @Inject
     Caller caller;
 
+    @Inject
+    io.dceff.platform.audit.AuditScope audit;
+
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvMediaType.TEXT_CSV})
     @Operation(summary = "Closure candidates (小老散旧) at a date",
@@ -93,6 +96,9 @@ public class ClosureResource {
                     + "becomes CONSOLIDATING, and with completedOn CLOSED (OPERATING again after a conversion); every "
                     + "step is kept in its status history. Regulators.")
     public Response decide(@PathParam("code") String code, @Valid @NotNull DecisionRequest request, UriInfo uri) {
+        if (request.receivingSite() != null) {
+            audit.touched(request.receivingSite()); // a merge changes the receiving site's story too
+        }
         DecisionView decision = decisions.record(code, request, caller.actor());
         return Response.created(uri.getAbsolutePath()).entity(decision).build();
     }

@@ -1,5 +1,7 @@
 package io.dceff.closure.service;
 
+import io.dceff.platform.audit.Audited;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dceff.closure.ClosureStatus;
@@ -50,6 +52,7 @@ public class AssessmentService {
     public record Stored(long id, String answerJson) {
     }
 
+    @Audited
     public Stored create(LocalDate asOf, Actor actor) {
         Run run = closure.run(asOf);
         List<Item> listed = run.withStatus(ClosureStatus.CANDIDATE, ClosureStatus.NO_DATA);

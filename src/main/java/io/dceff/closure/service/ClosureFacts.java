@@ -69,6 +69,25 @@ public class ClosureFacts {
         return used.toString();
     }
 
+    /**
+     * A stamp of everything the closure rule reads: it changes with every report or correction (a new
+     * revision row), every registration or update of a data center (their count and optimistic-lock
+     * versions), every status change and every decision. Equal stamps, equal facts. Rows are counted, not
+     * only the largest id, because transactions commit out of id order; for the large revision table only
+     * the ids a batch could still be committing are counted (twice the largest batch).
+     */
+    public String version() {
+        StringBuilder stamp = new StringBuilder();
+        jdbc.query("SELECT (SELECT CONCAT(COALESCE(MAX(id), 0), '/', COUNT(*)) FROM energy_report_revision"
+                + "   WHERE id > (SELECT COALESCE(MAX(id), 0) - 400000 FROM energy_report_revision)),"
+                + " (SELECT CONCAT(COALESCE(MAX(id), 0), '/', COUNT(*)) FROM data_center_status_change),"
+                + " (SELECT CONCAT(COALESCE(MAX(id), 0), '/', COUNT(*)) FROM closure_decision),"
+                + " (SELECT CONCAT(COUNT(*), '/', COALESCE(SUM(version), 0)) FROM data_center)", List.of(),
+                rs -> stamp.append(rs.getString(1)).append('|').append(rs.getString(2)).append('|')
+                        .append(rs.getString(3)).append('|').append(rs.getString(4)));
+        return stamp.toString();
+    }
+
     /** The receiving site of the latest MERGE decision of each data center that has one. */
     public Map<String, String> mergeTargets() {
         Map<String, String> targets = new HashMap<>();

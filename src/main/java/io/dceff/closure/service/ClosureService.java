@@ -66,7 +66,35 @@ public class ClosureService {
         return ConversionFactors.of(config.factors().coalKgcePerKwh(), config.factors().gridKgCo2PerKwh());
     }
 
+    /** A run is kept while nothing it was computed from has changed (see {@link ClosureFacts#version()}). */
+    private record CacheKey(LocalDate asOf, String version) {
+    }
+
+    /** The last two runs: each holds every site (about 50 MB at 100,000 sites), so few are kept. */
+    private final Map<CacheKey, Run> recent = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(4, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<CacheKey, Run> eldest) {
+                    return size() > 2;
+                }
+            });
+
+    /**
+     * The rule at a date. A run is reused while the data it was computed from is unchanged: the version is
+     * read before the facts, so a run never answers for data older than its key says.
+     */
     public Run run(LocalDate asOf) {
+        CacheKey key = new CacheKey(asOf, facts.version());
+        Run cached = recent.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Run run = evaluate(asOf);
+        recent.put(key, run);
+        return run;
+    }
+
+    private Run evaluate(LocalDate asOf) {
         ClosureWindow window = ClosureWindow.endingOnOrBefore(asOf);
         ClosureThresholds thresholds = thresholds();
         ClosureRule rule = new ClosureRule(thresholds);
@@ -92,7 +120,7 @@ public class ClosureService {
         }
         items.sort(Comparator.comparing((Item i) -> i.evaluation().annualSavingKwh() == null ? BigDecimal.ZERO
                 : i.evaluation().annualSavingKwh()).reversed().thenComparing(i -> i.site().facts().code()));
-        return new Run(asOf, window, thresholds, factors(), items);
+        return new Run(asOf, window, thresholds, factors(), List.copyOf(items));
     }
 
     /** Receiving sites for one candidate, best first. */

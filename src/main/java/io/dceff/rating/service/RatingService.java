@@ -1,5 +1,7 @@
 package io.dceff.rating.service;
 
+import io.dceff.platform.audit.Audited;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dceff.platform.jdbc.Jdbc;
@@ -40,6 +42,7 @@ public class RatingService {
     @Inject
     Clock clock;
 
+    @Audited
     public StarRatingView rate(String code, String schemeName, Declaration declaration, Actor actor) {
         DataCenter dc = dataCenters.require(code, actor);
         RatingScheme scheme = schemes.find(schemeName);

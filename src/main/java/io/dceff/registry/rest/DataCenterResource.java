@@ -48,8 +48,8 @@ public class DataCenterResource {
     @Operation(summary = "Register a data center",
             description = "Operators register under their own operatorCode only (403 otherwise). 409 when the code exists.")
     public Response create(@Valid @NotNull DataCenterRequest request, UriInfo uri) {
+        audit.touched(request.code());
         DataCenterView created = DataCenterView.of(service.create(request, caller.actor()));
-        audit.touched(created.code());
         return Response.created(uri.getAbsolutePathBuilder().path(created.code()).build()).entity(created).build();
     }
 

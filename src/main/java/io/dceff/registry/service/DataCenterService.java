@@ -1,5 +1,7 @@
 package io.dceff.registry.service;
 
+import io.dceff.platform.audit.Audited;
+
 import io.dceff.platform.paging.Page;
 import io.dceff.platform.paging.PageRequest;
 import io.dceff.platform.problem.Problem.FieldError;
@@ -37,6 +39,7 @@ public class DataCenterService {
     @Inject
     Clock clock;
 
+    @Audited
     public DataCenter create(DataCenterRequest request, Actor actor) {
         actor.requireAccess(request.operatorCode());
         checkReferences(request);
@@ -54,6 +57,7 @@ public class DataCenterService {
         return dc;
     }
 
+    @Audited
     public DataCenter update(String code, DataCenterRequest request, Actor actor) {
         if (!code.equals(request.code())) {
             throw ProblemException.invalid("code", "must match the code in the path (" + code + "); codes do not change");
@@ -69,6 +73,7 @@ public class DataCenterService {
     }
 
     /** Moves a data center to another status and records who, when and why; the history is never rewritten. */
+    @Audited
     public DataCenter changeStatus(String code, DataCenterStatus status, LocalDate effectiveOn, String note, Actor actor) {
         DataCenter dc = require(code, actor);
         if (status == dc.status) {

@@ -1,5 +1,7 @@
 package io.dceff.registry.service;
 
+import io.dceff.platform.audit.Audited;
+
 import io.dceff.platform.paging.Page;
 import io.dceff.platform.paging.PageRequest;
 import io.dceff.platform.problem.ProblemException;
@@ -24,6 +26,7 @@ public class OrganizationService {
     @Inject
     Clock clock;
 
+    @Audited
     public Organization create(OrganizationRequest request, Actor actor) {
         String creditCode = request.creditCode().trim().toUpperCase(Locale.ROOT);
         String problem = CreditCode.problem(creditCode);

@@ -90,9 +90,9 @@ public class EnergyReportBatchResource {
     }
 
     private Response store(List<BatchReportRow> rows, String format, UriInfo uri) {
-        EnergyReportService.Stored stored = service.submitBatch(rows, format, caller.actor());
         audit.touched(rows.stream().filter(java.util.Objects::nonNull).map(BatchReportRow::dataCenterCode)
                 .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
+        EnergyReportService.Stored stored = service.submitBatch(rows, format, caller.actor());
         return Response.created(uri.getBaseUriBuilder().path("api/v1/energy-reports/batches")
                 .path(Long.toString(stored.batchId())).build()).entity(service.batch(stored.batchId(), caller.actor()))
                 .build();

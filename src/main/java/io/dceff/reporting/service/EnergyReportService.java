@@ -1,5 +1,7 @@
 package io.dceff.reporting.service;
 
+import io.dceff.platform.audit.Audited;
+
 import io.dceff.platform.DceffConfig;
 import io.dceff.platform.problem.Problem.FieldError;
 import io.dceff.platform.problem.ProblemException;
@@ -60,12 +62,14 @@ public class EnergyReportService {
     }
 
     /** One new report for a data center: 409 when its month is already reported. */
+    @Audited
     public StoredReport submit(String dataCenterCode, EnergyReportRequest report, Actor actor) {
         Submission submission = new Submission(List.of(new Row(1, dataCenterCode, report)), false);
         return ingest(submission, actor, null).reports().get(0);
     }
 
     /** Many new reports at once; if any row is bad, nothing is stored and every bad row is named. */
+    @Audited
     public Stored submitBatch(List<BatchReportRow> rows, String format, Actor actor) {
         if (rows.isEmpty()) {
             throw ProblemException.invalid("body", "the batch has no rows");
@@ -83,6 +87,7 @@ public class EnergyReportService {
     }
 
     /** A correction: stores revision n+1 of the month and keeps every earlier revision. */
+    @Audited
     public StoredReport correct(String dataCenterCode, YearMonth period, EnergyReportRequest report, Actor actor) {
         if (report.period() != null && !report.period().equals(period)) {
             throw ProblemException.invalid("period", "must match the month in the path (" + period + ")");

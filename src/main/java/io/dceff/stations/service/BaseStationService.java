@@ -1,5 +1,7 @@
 package io.dceff.stations.service;
 
+import io.dceff.platform.audit.Audited;
+
 import io.dceff.platform.DceffConfig;
 import io.dceff.platform.jdbc.Jdbc;
 import io.dceff.platform.paging.Page;
@@ -55,6 +57,7 @@ public class BaseStationService {
     }
 
     /** Stores a carrier's batch: new sites are added, known ones updated; any bad row and nothing is stored. */
+    @Audited
     public Upserted upsert(String carrier, List<BaseStationRow> rows, Actor actor) {
         if (rows.isEmpty()) {
             throw ProblemException.invalid("body", "the batch has no rows");

@@ -1,0 +1,53 @@
+package io.dceff.dashboard;
+
+import io.smallrye.jwt.build.Jwt;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
+import java.util.Set;
+
+/**
+ * Tokens signed with the development private key in fixtures/dev-keys, as fixtures/dev-token.sh makes them
+ * (issuer dceff-dev, roles in "groups", organization in "org"). That key is public, so only the embedded
+ * default may hand such tokens out.
+ */
+public final class DevTokens {
+
+    public static final String ISSUER = "dceff-dev";
+    public static final Set<String> ROLES = Set.of("operator", "carrier", "regulator", "admin");
+
+    private final PrivateKey key;
+
+    private DevTokens(PrivateKey key) {
+        this.key = key;
+    }
+
+    /** @param privateKeyPem a PKCS#8 PEM file */
+    public static DevTokens fromPem(Path privateKeyPem) {
+        try {
+            String pem = Files.readString(privateKeyPem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            return new DevTokens(KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem))));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the development key " + privateKeyPem, e);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("Not a PKCS#8 RSA key: " + privateKeyPem, e);
+        }
+    }
+
+    /** @param org the organization of an operator or carrier, or null */
+    public String sign(String role, String org, long lifetimeSeconds) {
+        String subject = "dev-" + role + (org == null ? "" : "@" + org);
+        var builder = Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(Set.of(role)).expiresIn(lifetimeSeconds);
+        if (org != null) {
+            builder.claim("org", org);
+        }
+        return builder.sign(key);
+    }
+}

@@ -1,0 +1,74 @@
+package io.dceff.dashboard.rest;
+
+import io.dceff.dashboard.DevTokens;
+import io.dceff.platform.DceffConfig;
+import io.dceff.platform.problem.ProblemException;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.nio.file.Path;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * The dashboard's sign-in helper on the embedded default: a token signed with the development key, the same
+ * as fixtures/dev-token.sh prints. Anywhere else (an external database, i.e. production) it does not exist.
+ * Left out of the OpenAPI document: a development aid beside the API, not part of its contract.
+ */
+@jakarta.ws.rs.Path("/dev/token")
+@PermitAll
+public class DevTokenResource {
+
+    /** Eight hours, as fixtures/dev-token.sh. */
+    private static final long LIFETIME_SECONDS = 8 * 3600;
+
+    public record DevToken(String token, String role, String org, long expiresInSeconds) {
+    }
+
+    public record Availability(boolean available) {
+    }
+
+    @Inject
+    DceffConfig config;
+
+    private volatile DevTokens tokens;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(hidden = true, summary = "A development token (embedded default only)",
+            description = "role: operator, carrier, regulator or admin; org: the organization of an operator or "
+                    + "carrier. Signed with the public development key in fixtures/dev-keys; 404 when the service "
+                    + "is not on its embedded default.")
+    public DevToken token(@QueryParam("role") String role, @QueryParam("org") String org) {
+        if (!config.embedded().active()) {
+            throw ProblemException.notFound("Resource", "/dev/token");
+        }
+        if (role == null || !DevTokens.ROLES.contains(role)) {
+            throw ProblemException.invalid("role", "must be one of operator, carrier, regulator, admin");
+        }
+        String organization = org == null || org.isBlank() ? null : org.strip();
+        if (organization != null && !organization.matches("[A-Za-z0-9_-]{1,32}")) {
+            throw ProblemException.invalid("org", "must be an organization code: letters, digits, - and _, at most 32");
+        }
+        return new DevToken(tokens().sign(role, organization, LIFETIME_SECONDS), role, organization, LIFETIME_SECONDS);
+    }
+
+    @GET
+    @jakarta.ws.rs.Path("available")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(hidden = true, summary = "Whether development tokens are handed out here",
+            description = "Always 200, so the dashboard can ask without a failed request in the browser's console.")
+    public Availability available() {
+        return new Availability(config.embedded().active());
+    }
+
+    private DevTokens tokens() {
+        if (tokens == null) {
+            // the private half sits beside the development public key the service verifies with
+            tokens = DevTokens.fromPem(Path.of(config.security().devPublicKey()).resolveSibling("private.pem"));
+        }
+        return tokens;
+    }
+}

@@ -1,0 +1,49 @@
+package io.dceff.dashboard.rest;
+
+import io.dceff.dashboard.service.DistrictSummaryService;
+import io.dceff.platform.csv.CsvMediaType;
+import io.dceff.platform.problem.ProblemException;
+import io.dceff.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/districts/summary")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Dashboard")
+@RolesAllowed({Roles.REGULATOR, Roles.ADMIN})
+public class DistrictSummaryResource {
+
+    @Inject
+    DistrictSummaryService service;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, CsvMediaType.TEXT_CSV})
+    @Operation(summary = "Data centers, racks, energy and PUE by district in a year",
+            description = "Every district, in code order. " + DistrictSummaryAnswer.METHOD
+                    + " Also as text/csv. Regulators.")
+    public DistrictSummaryAnswer summary(@QueryParam("year") String yearParam) {
+        // parsed here: a conversion failure of an Integer parameter would be a 404, and Bean Validation names
+        // query parameters "body" in its problems
+        if (yearParam == null || !yearParam.matches("\\d{4}")
+                || Integer.parseInt(yearParam) < 2000 || Integer.parseInt(yearParam) > 2100) {
+            throw ProblemException.invalid("year", "must be a year between 2000 and 2100 (YYYY)");
+        }
+        int year = Integer.parseInt(yearParam);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate yearEnd = LocalDate.of(year, 12, 31);
+        LocalDate at = yearEnd.isAfter(today) ? today : yearEnd;
+        return new DistrictSummaryAnswer(year, at, DistrictSummaryAnswer.METHOD, service.summary(year, at));
+    }
+}
