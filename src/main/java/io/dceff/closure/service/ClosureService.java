@@ -70,7 +70,7 @@ public class ClosureService {
     private record CacheKey(LocalDate asOf, String version) {
     }
 
-    /** The last two runs: each holds every site (about 50 MB at 100,000 sites), so few are kept. */
+    /** At most two runs of the current data: each holds every site (tens of MB at 100,000 sites). */
     private final Map<CacheKey, Run> recent = java.util.Collections.synchronizedMap(
             new java.util.LinkedHashMap<>(4, 0.75f, true) {
                 @Override
@@ -90,7 +90,11 @@ public class ClosureService {
             return cached;
         }
         Run run = evaluate(asOf);
-        recent.put(key, run);
+        synchronized (recent) {
+            // runs of older data are never asked for again: drop them at once rather than when evicted
+            recent.keySet().removeIf(k -> !k.version().equals(key.version()));
+            recent.put(key, run);
+        }
         return run;
     }
 
