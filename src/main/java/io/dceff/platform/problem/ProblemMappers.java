@@ -169,8 +169,12 @@ public class ProblemMappers {
                     return true;
                 }
             }
-            if (t instanceof javax.transaction.xa.XAException && t.getMessage() != null
-                    && t.getMessage().contains("Socket error")) {
+            // the pool's local transaction could not be started, committed or rolled back on its connection
+            if (t instanceof javax.transaction.xa.XAException) {
+                return true;
+            }
+            if (t.getMessage() != null && (t.getMessage().contains("Connection is closed")
+                    || t.getMessage().contains("Socket error"))) {
                 return true;
             }
             if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
