@@ -30,10 +30,14 @@ public final class DevTokens {
 
     /** @param privateKeyPem a PKCS#8 PEM file */
     public static DevTokens fromPem(Path privateKeyPem) {
+        return new DevTokens(privateKey(privateKeyPem));
+    }
+
+    /** Reads a PKCS#8 PEM RSA private key (also the tests' way to the development key). */
+    public static PrivateKey privateKey(Path privateKeyPem) {
         try {
             String pem = Files.readString(privateKeyPem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return new DevTokens(KeyFactory.getInstance("RSA")
-                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem))));
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the development key " + privateKeyPem, e);
         } catch (GeneralSecurityException | IllegalArgumentException e) {

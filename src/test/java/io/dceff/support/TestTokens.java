@@ -1,12 +1,8 @@
 package io.dceff.support;
 
 import io.smallrye.jwt.build.Jwt;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.Base64;
 import java.util.Set;
 
 /** Tokens signed with the development key in fixtures/, as fixtures/dev-token.sh makes them. */
@@ -47,12 +43,6 @@ public final class TestTokens {
     }
 
     private static PrivateKey load() {
-        try {
-            String pem = Files.readString(Path.of("fixtures/dev-keys/private.pem"))
-                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot read the development key", e);
-        }
+        return io.dceff.dashboard.DevTokens.privateKey(Path.of("fixtures/dev-keys/private.pem"));
     }
 }

@@ -2,10 +2,12 @@ package io.dceff.dashboard.rest;
 
 import io.dceff.dashboard.service.DistrictSummaryService;
 import io.dceff.platform.csv.CsvMediaType;
-import io.dceff.platform.problem.ProblemException;
 import io.dceff.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -33,14 +35,7 @@ public class DistrictSummaryResource {
     @Operation(summary = "Data centers, racks, energy and PUE by district in a year",
             description = "Every district, in code order. " + DistrictSummaryAnswer.METHOD
                     + " Also as text/csv. Regulators.")
-    public DistrictSummaryAnswer summary(@QueryParam("year") String yearParam) {
-        // parsed here: a conversion failure of an Integer parameter would be a 404, and Bean Validation names
-        // query parameters "body" in its problems
-        if (yearParam == null || !yearParam.matches("\\d{4}")
-                || Integer.parseInt(yearParam) < 2000 || Integer.parseInt(yearParam) > 2100) {
-            throw ProblemException.invalid("year", "must be a year between 2000 and 2100 (YYYY)");
-        }
-        int year = Integer.parseInt(yearParam);
+    public DistrictSummaryAnswer summary(@QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year) {
         LocalDate today = LocalDate.now(clock);
         LocalDate yearEnd = LocalDate.of(year, 12, 31);
         LocalDate at = yearEnd.isAfter(today) ? today : yearEnd;

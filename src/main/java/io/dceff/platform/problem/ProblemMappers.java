@@ -37,6 +37,18 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** The one place where exceptions become RFC 9457 problem details. */
 public class ProblemMappers {
 
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    /** A fresh connection that answers within a second; only asked on the error path. */
+    private boolean databaseReachable() {
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            return c.isValid(1);
+        } catch (SQLException | RuntimeException unreachable) {
+            return false;
+        }
+    }
+
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
@@ -154,6 +166,11 @@ public class ProblemMappers {
                 || causeOf(e, SQLIntegrityConstraintViolationException.class) != null) {
             return respond(ProblemType.CONFLICT, "This conflicts with what is stored (a duplicate or a reference"
                     + " that does not exist)", null, uri);
+        }
+        // an SQL failure the driver and the pool describe only vaguely (a failed enlistment, say): when the
+        // database cannot be reached right now, it was the outage and nothing was stored
+        if (!databaseReachable()) {
+            return unavailable(uri);
         }
         return internal(e, uri);
     }
