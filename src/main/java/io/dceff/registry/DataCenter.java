@@ -58,6 +58,10 @@ public class DataCenter extends PanacheEntityBase {
     @Column(name = "zero_carbon")
     public boolean zeroCarbon;
 
+    /** When it was certified zero-carbon; set exactly when {@link #zeroCarbon} is. */
+    @Column(name = "zero_carbon_certified_on")
+    public LocalDate zeroCarbonCertifiedOn;
+
     @Column(name = "created_at", updatable = false)
     public Instant createdAt;
 

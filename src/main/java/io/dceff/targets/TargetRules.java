@@ -1,5 +1,6 @@
 package io.dceff.targets;
 
+import io.dceff.platform.AsOf;
 import io.dceff.pue.Pue;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -7,6 +8,8 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** The arithmetic of the plan's targets (DESIGN.md, Targets), in plain values. */
 public final class TargetRules {
@@ -31,12 +34,38 @@ public final class TargetRules {
         return actual == null ? null : actual.divide(target, 4, RoundingMode.HALF_UP);
     }
 
-    public static TargetStatus status(BigDecimal actual, BigDecimal target, BigDecimal elapsedShare) {
-        if (actual != null && actual.compareTo(target) >= 0) {
+    /**
+     * MET when the target is reached; NO_BASELINE without a figure; otherwise MISSED once the deadline is over at
+     * the measuring date, and before it ON_TRACK when progress ≥ the elapsed share of the plan period, else BEHIND.
+     */
+    public static TargetStatus status(BigDecimal actual, BigDecimal target, BigDecimal elapsedShare, AsOf at,
+            LocalDate deadline) {
+        if (actual == null) {
+            return TargetStatus.NO_BASELINE;
+        }
+        if (actual.compareTo(target) >= 0) {
             return TargetStatus.MET;
         }
-        BigDecimal progress = progress(actual, target);
-        return progress != null && progress.compareTo(elapsedShare) >= 0 ? TargetStatus.ON_TRACK : TargetStatus.BEHIND;
+        if (at.isOver(deadline)) {
+            return TargetStatus.MISSED;
+        }
+        return progress(actual, target).compareTo(elapsedShare) >= 0 ? TargetStatus.ON_TRACK : TargetStatus.BEHIND;
+    }
+
+    /**
+     * The baseline of closure progress at a measuring date: the first stored assessment whose asOf is on or before
+     * it. An assessment as of a later date is not known then, whenever it was made.
+     *
+     * @param stored the assessments in the order stored
+     */
+    public static <A> Optional<A> baseline(List<A> stored, Function<A, LocalDate> asOf, AsOf at) {
+        return at.first(stored, asOf);
+    }
+
+    /** Share of the baseline's candidates consolidating or closed, four decimals; null without candidates. */
+    public static BigDecimal closureShare(int done, int candidates) {
+        return candidates == 0 ? null
+                : BigDecimal.valueOf(done).divide(BigDecimal.valueOf(candidates), 4, RoundingMode.HALF_UP);
     }
 
     /** One data center's energy in a year and the year before. */

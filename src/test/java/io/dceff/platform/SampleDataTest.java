@@ -74,4 +74,27 @@ class SampleDataTest {
         assertThat(e01.<BigDecimal>get("trailing12.pue")).isEqualByComparingTo("1.700");
         assertThat(e01.getInt("trailing12.months")).isEqualTo(12);
     }
+
+    @Test
+    void everyZeroCarbonSampleSiteHasTheCertificationDateOfItsFixtureRow() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("fixtures/data-centers.csv"));
+        List<String> header = List.of(lines.get(0).split(","));
+        int zeroCarbon = header.indexOf("zeroCarbon");
+        int certifiedOn = header.indexOf("zeroCarbonCertifiedOn");
+        int certified = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            assertThat(cells[certifiedOn].isEmpty()).as(cells[0]).isNotEqualTo(Boolean.parseBoolean(cells[zeroCarbon]));
+            if (!cells[certifiedOn].isEmpty()) {
+                as(TestTokens.regulator()).get("/api/v1/data-centers/" + cells[0]).then().statusCode(200)
+                        .body("zeroCarbon", org.hamcrest.Matchers.equalTo(true))
+                        .body("zeroCarbonCertifiedOn", org.hamcrest.Matchers.equalTo(cells[certifiedOn]));
+                certified++;
+            }
+        }
+        assertThat(certified).isGreaterThanOrEqualTo(5);
+        as(TestTokens.regulator()).get("/api/v1/data-centers/SH-DC-0001").then().statusCode(200)
+                .body("zeroCarbon", org.hamcrest.Matchers.equalTo(false))
+                .body("zeroCarbonCertifiedOn", org.hamcrest.Matchers.nullValue());
+    }
 }

@@ -20,6 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -229,6 +230,47 @@ class RegistryResourceTest {
                 .body("[1].note", equalTo("merging into a new campus"))
                 .body("[2].effectiveOn", equalTo("2026-01-31"))
                 .body("[2].changedBy", equalTo("regulator"));
+    }
+
+    @Test
+    void aZeroCarbonCertificationCarriesItsDate() {
+        String operator = createOrganization("OPERATOR");
+        String code = uniqueCode("DC");
+        Map<String, Object> body = dataCenter(code, operator, 800, COMMISSIONED);
+        body.put("zeroCarbonCertifiedOn", "2024-05-01");
+        as(TestTokens.operator(operator)).body(body).post("/api/v1/data-centers").then().statusCode(201)
+                .body("zeroCarbon", equalTo(true)).body("zeroCarbonCertifiedOn", equalTo("2024-05-01"));
+        // an update that says zeroCarbon without the date keeps the date; one that drops the flag drops it
+        body.remove("zeroCarbonCertifiedOn");
+        body.put("zeroCarbon", true);
+        body.put("racks", 900);
+        as(TestTokens.operator(operator)).body(body).put("/api/v1/data-centers/" + code).then().statusCode(200)
+                .body("racks", equalTo(900)).body("zeroCarbonCertifiedOn", equalTo("2024-05-01"));
+        body.put("zeroCarbon", false);
+        as(TestTokens.operator(operator)).body(body).put("/api/v1/data-centers/" + code).then().statusCode(200)
+                .body("zeroCarbon", equalTo(false)).body("zeroCarbonCertifiedOn", org.hamcrest.Matchers.nullValue());
+        // zeroCarbon without a date: certified the day it is recorded
+        body.put("zeroCarbon", true);
+        String before = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        String certified = as(TestTokens.operator(operator)).body(body).put("/api/v1/data-centers/" + code).then()
+                .statusCode(200).body("zeroCarbon", equalTo(true)).extract().path("zeroCarbonCertifiedOn");
+        String after = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        org.assertj.core.api.Assertions.assertThat(certified).isIn(before, after);
+    }
+
+    @Test
+    void aCertificationDateNeedsAZeroCarbonSiteAndAPastDay() {
+        String operator = createOrganization("OPERATOR");
+        Map<String, Object> body = dataCenter(uniqueCode("DC"), operator, 800, COMMISSIONED);
+        body.put("zeroCarbon", false);
+        body.put("zeroCarbonCertifiedOn", "2024-05-01");
+        as(TestTokens.operator(operator)).body(body).post("/api/v1/data-centers").then().statusCode(400)
+                .contentType(PROBLEM).body("errors[0].field", equalTo("zeroCarbonCertifiedOn"));
+        body.put("zeroCarbon", true);
+        body.put("zeroCarbonCertifiedOn", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(2).toString());
+        as(TestTokens.operator(operator)).body(body).post("/api/v1/data-centers").then().statusCode(400)
+                .contentType(PROBLEM).body("errors[0].field", equalTo("zeroCarbonCertifiedOn"))
+                .body("errors[0].message", containsString("future"));
     }
 
     @Test

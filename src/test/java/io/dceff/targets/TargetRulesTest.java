@@ -2,6 +2,7 @@ package io.dceff.targets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dceff.platform.AsOf;
 import io.dceff.targets.TargetRules.TwoYears;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -26,12 +27,32 @@ class TargetRulesTest {
     }
 
     @Test
-    void metOnTrackAndBehind() {
-        assertThat(TargetRules.status(d("5"), d("5"), d("0.5"))).isEqualTo(TargetStatus.MET);
-        assertThat(TargetRules.status(d("3"), d("5"), d("0.6"))).isEqualTo(TargetStatus.ON_TRACK);   // 0.6 ≥ 0.6
-        assertThat(TargetRules.status(d("3"), d("5"), d("0.6001"))).isEqualTo(TargetStatus.BEHIND);
-        assertThat(TargetRules.status(null, d("1"), d("0"))).isEqualTo(TargetStatus.BEHIND);
-        assertThat(TargetRules.status(d("-0.002"), d("0.01"), d("0"))).isEqualTo(TargetStatus.BEHIND);
+    void metOnTrackAndBehindBeforeTheDeadline() {
+        AsOf before = AsOf.of(LocalDate.of(2024, 12, 31));
+        assertThat(TargetRules.status(d("5"), d("5"), d("0.5"), before, END)).isEqualTo(TargetStatus.MET);
+        assertThat(TargetRules.status(d("3"), d("5"), d("0.6"), before, END)).isEqualTo(TargetStatus.ON_TRACK); // 0.6 ≥ 0.6
+        assertThat(TargetRules.status(d("3"), d("5"), d("0.6001"), before, END)).isEqualTo(TargetStatus.BEHIND);
+        assertThat(TargetRules.status(d("-0.002"), d("0.01"), d("0"), before, END)).isEqualTo(TargetStatus.BEHIND);
+    }
+
+    @Test
+    void missedOnceTheDeadlineIsOverAndNotMet() {
+        // measured at the end of the deadline's own day, the time is up
+        assertThat(TargetRules.status(d("4"), d("5"), d("1"), AsOf.of(END), END)).isEqualTo(TargetStatus.MISSED);
+        assertThat(TargetRules.status(d("4"), d("5"), d("1"), AsOf.of(END.minusDays(1)), END))
+                .isEqualTo(TargetStatus.BEHIND);
+        assertThat(TargetRules.status(d("0.9999"), d("1"), d("1"), AsOf.of(END.plusYears(1)), END))
+                .isEqualTo(TargetStatus.MISSED);
+        assertThat(TargetRules.status(d("5"), d("5"), d("1"), AsOf.of(END.plusYears(1)), END)).isEqualTo(TargetStatus.MET);
+    }
+
+    @Test
+    void noFigureIsNoBaselineNeverBehind() {
+        assertThat(TargetRules.status(null, d("1"), d("0"), AsOf.of(START), END)).isEqualTo(TargetStatus.NO_BASELINE);
+        assertThat(TargetRules.status(null, d("1"), d("1"), AsOf.of(END.plusDays(1)), END))
+                .isEqualTo(TargetStatus.NO_BASELINE);
+        assertThat(TargetRules.closureShare(0, 0)).isNull();
+        assertThat(TargetRules.closureShare(1, 3)).isEqualByComparingTo("0.3333");
     }
 
     @Test

@@ -13,6 +13,7 @@ public record DecisionRequest(
         @Schema(description = "default today") LocalDate decidedOn,
         @Schema(description = "when the action should be done") LocalDate dueOn,
         @Schema(description = "when the action was done; the data center then leaves CONSOLIDATING") LocalDate completedOn,
-        Long assessmentId,
+        @Schema(description = "the assessment the decision acts on; it must list the site and be as of decidedOn or "
+                + "earlier. Default: the latest such assessment, if any") Long assessmentId,
         @Size(max = 1000) String note) {
 }

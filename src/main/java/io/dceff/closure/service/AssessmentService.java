@@ -12,6 +12,8 @@ import io.dceff.closure.service.ClosureService.Run;
 import io.dceff.platform.jdbc.Jdbc;
 import io.dceff.platform.problem.ProblemException;
 import io.dceff.platform.security.Actor;
+import io.dceff.registry.DataCenterStatus;
+import io.dceff.registry.service.StatusAt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -50,6 +52,14 @@ public class AssessmentService {
     }
 
     public record Stored(long id, String answerJson) {
+    }
+
+    /** An assessment's id and the date it was run as of. */
+    public record Stamp(long id, LocalDate asOf) {
+    }
+
+    /** A candidate of an assessment with its data center's district and status at a later date. */
+    public record Candidate(String code, String district, DataCenterStatus statusAt) {
     }
 
     @Audited
@@ -99,6 +109,46 @@ public class AssessmentService {
         jdbc.query("SELECT id, as_of, created_at, created_by, candidates, no_data FROM assessment ORDER BY id DESC",
                 List.of(), rs -> found.add(new Summary(rs.getLong(1), rs.getDate(2).toLocalDate(),
                         rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getInt(5), rs.getInt(6))));
+        return found;
+    }
+
+    /** Every stored assessment, in the order stored. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Stamp> stamps() {
+        return stamps("SELECT id, as_of FROM assessment ORDER BY id", List.of());
+    }
+
+    /** The stored assessments that list a data center (as a candidate or without data), in the order stored. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Stamp> listing(long dataCenterId) {
+        return stamps("SELECT a.id, a.as_of FROM assessment a JOIN assessment_item i ON i.assessment_id = a.id"
+                + " WHERE i.data_center_id = ? ORDER BY a.id", List.of(dataCenterId));
+    }
+
+    /**
+     * The candidates of an assessment, of one district or all, each with its status at {@code at} (the
+     * registry's status at a date: a decision counts from the day it took effect).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Candidate> candidates(long id, String district, LocalDate at) {
+        List<Object> params = new ArrayList<>(List.of(Date.valueOf(at), id));
+        if (district != null) {
+            params.add(district);
+        }
+        List<Candidate> found = new ArrayList<>();
+        jdbc.query("SELECT d.code, d.district_code, " + StatusAt.sql("d.id") + " FROM assessment_item a"
+                + " JOIN data_center d ON d.id = a.data_center_id WHERE a.assessment_id = ? AND a.status = 'CANDIDATE'"
+                + (district == null ? "" : " AND d.district_code = ?") + " ORDER BY d.code", params, rs -> {
+                    String status = rs.getString(3);
+                    found.add(new Candidate(rs.getString(1), rs.getString(2),
+                            status == null ? null : DataCenterStatus.valueOf(status)));
+                });
+        return found;
+    }
+
+    private List<Stamp> stamps(String sql, List<?> params) {
+        List<Stamp> found = new ArrayList<>();
+        jdbc.query(sql, params, rs -> found.add(new Stamp(rs.getLong(1), rs.getDate(2).toLocalDate())));
         return found;
     }
 

@@ -1,18 +1,19 @@
 package io.dceff.closure.service;
 
 import io.dceff.closure.ClosureWindow;
+import io.dceff.closure.Decision;
+import io.dceff.closure.DecisionAction;
 import io.dceff.closure.SiteFacts;
 import io.dceff.platform.jdbc.Jdbc;
 import io.dceff.registry.DataCenterStatus;
+import io.dceff.registry.service.StatusAt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The facts the closure rule needs, for every data center at once: one statement sums each site's
@@ -34,8 +35,7 @@ public class ClosureFacts {
         Date asOfDate = Date.valueOf(asOf);
         jdbc.query("SELECT d.id, d.code, d.name, d.operator_code, d.district_code, d.racks, d.commissioned_on,"
                 + " w.facility, w.it, w.months,"
-                + " (SELECT s.to_status FROM data_center_status_change s WHERE s.data_center_id = d.id"
-                + "   AND s.effective_on <= ? ORDER BY s.effective_on DESC, s.id DESC LIMIT 1),"
+                + " " + StatusAt.sql("d.id") + ","
                 + " w.racks_in_use"
                 + " FROM data_center d LEFT JOIN (SELECT data_center_id, SUM(facility_kwh) facility, SUM(it_kwh) it,"
                 + "   COUNT(*) months,"
@@ -88,12 +88,13 @@ public class ClosureFacts {
         return stamp.toString();
     }
 
-    /** The receiving site of the latest MERGE decision of each data center that has one. */
-    public Map<String, String> mergeTargets() {
-        Map<String, String> targets = new HashMap<>();
-        jdbc.query("SELECT d.code, r.code FROM closure_decision c JOIN data_center d ON d.id = c.data_center_id"
-                + " JOIN data_center r ON r.id = c.receiving_id WHERE c.action = 'MERGE' ORDER BY c.id",
-                List.of(), rs -> targets.put(rs.getString(1), rs.getString(2)));
-        return targets;
+    /** Every decision, in the order recorded: the rule takes those in force at its date ({@link Decision}). */
+    public List<Decision> decisions() {
+        List<Decision> decisions = new ArrayList<>();
+        jdbc.query("SELECT d.code, c.action, r.code, c.decided_on FROM closure_decision c"
+                + " JOIN data_center d ON d.id = c.data_center_id LEFT JOIN data_center r ON r.id = c.receiving_id"
+                + " ORDER BY c.id", List.of(), rs -> decisions.add(new Decision(rs.getString(1),
+                        DecisionAction.valueOf(rs.getString(2)), rs.getString(3), rs.getDate(4).toLocalDate())));
+        return decisions;
     }
 }

@@ -7,8 +7,10 @@ import io.dceff.closure.ClosureThresholds;
 import io.dceff.closure.ClosureWindow;
 import io.dceff.closure.ConsolidationOption;
 import io.dceff.closure.ConsolidationRanker;
+import io.dceff.closure.Decision;
 import io.dceff.closure.SiteFacts;
 import io.dceff.closure.service.ClosureFacts.Site;
+import io.dceff.platform.AsOf;
 import io.dceff.platform.ConversionFactors;
 import io.dceff.platform.DceffConfig;
 import io.dceff.platform.problem.ProblemException;
@@ -105,7 +107,8 @@ public class ClosureService {
         List<Site> sites = facts.sites(asOf, window);
         Map<String, Site> byCode = new HashMap<>();
         sites.forEach(s -> byCode.put(s.facts().code(), s));
-        Map<String, String> mergeTargets = facts.mergeTargets();
+        // the receiving site of a merge decided by asOf, never of one decided later
+        Map<String, String> mergeTargets = Decision.mergeTargets(facts.decisions(), AsOf.of(asOf));
         List<Item> items = new ArrayList<>();
         for (Site site : sites) {
             if (site.statusAtAsOf() != DataCenterStatus.OPERATING) {

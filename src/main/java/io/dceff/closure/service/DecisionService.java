@@ -5,6 +5,8 @@ import io.dceff.platform.audit.Audited;
 import io.dceff.closure.DecisionAction;
 import io.dceff.closure.rest.DecisionRequest;
 import io.dceff.closure.rest.DecisionView;
+import io.dceff.closure.service.AssessmentService.Stamp;
+import io.dceff.platform.AsOf;
 import io.dceff.platform.jdbc.Jdbc;
 import io.dceff.platform.problem.ProblemException;
 import io.dceff.platform.security.Actor;
@@ -30,6 +32,9 @@ public class DecisionService {
 
     @Inject
     DataCenterService dataCenters;
+
+    @Inject
+    AssessmentService assessments;
 
     @Inject
     Jdbc jdbc;
@@ -60,6 +65,7 @@ public class DecisionService {
         if (request.completedOn() != null && request.completedOn().isBefore(decidedOn)) {
             throw ProblemException.invalid("completedOn", "must not be before decidedOn");
         }
+        Long assessmentId = evidence(dc, request.assessmentId(), decidedOn);
         if (dc.status == DataCenterStatus.CLOSED) {
             throw ProblemException.conflict(code + " is already CLOSED");
         }
@@ -68,7 +74,7 @@ public class DecisionService {
                 + " completed_on, assessment_id, note, recorded_at, recorded_by) VALUES (?,?,?,?,?,?,?,?,?,?)",
                 Arrays.asList(dc.id, request.action().name(), receiving == null ? null : receiving.id,
                         Date.valueOf(decidedOn), date(request.dueOn()), date(request.completedOn()),
-                        request.assessmentId(), request.note(), Timestamp.from(now), actor.subject()));
+                        assessmentId, request.note(), Timestamp.from(now), actor.subject()));
         String note = request.action() + (receiving == null ? "" : " into " + receiving.code)
                 + (request.note() == null ? "" : ": " + request.note());
         if (dc.status != DataCenterStatus.CONSOLIDATING) {
@@ -93,6 +99,25 @@ public class DecisionService {
                         rs.getObject(7, Long.class), rs.getString(8), rs.getTimestamp(9).toInstant(), rs.getString(10),
                         dc.status)));
         return found;
+    }
+
+    /**
+     * The assessment a decision acts on: the one named, if it lists the site and is as of the decision's day or
+     * earlier; when none is named, the latest in force on that day that lists the site (null when there is none).
+     */
+    private Long evidence(DataCenter dc, Long named, LocalDate decidedOn) {
+        AsOf decided = AsOf.of(decidedOn);
+        List<Stamp> listing = assessments.listing(dc.id);
+        if (named == null) {
+            return decided.latest(listing, Stamp::asOf).map(Stamp::id).orElse(null);
+        }
+        Stamp stamp = listing.stream().filter(a -> a.id() == named).findFirst().orElseThrow(() -> ProblemException
+                .invalid("assessmentId", "no stored assessment " + named + " lists " + dc.code));
+        if (!decided.inForce(stamp.asOf())) {
+            throw ProblemException.invalid("assessmentId", "assessment " + named + " is as of " + stamp.asOf()
+                    + ", after decidedOn " + decidedOn);
+        }
+        return named;
     }
 
     private static Date date(LocalDate date) {

@@ -2,6 +2,7 @@ package io.dceff.dashboard.service;
 
 import io.dceff.dashboard.DistrictSummary;
 import io.dceff.platform.jdbc.Jdbc;
+import io.dceff.registry.service.StatusAt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -24,9 +25,7 @@ public class DistrictSummaryService {
             + " COALESCE(s.sites, 0), COALESCE(s.racks, 0), COALESCE(e.reporting, 0), e.facility, e.it"
             + " FROM district di"
             + " LEFT JOIN (SELECT d.district_code, COUNT(*) AS sites, SUM(d.racks) AS racks FROM data_center d"
-            + "   WHERE (SELECT sc.to_status FROM data_center_status_change sc WHERE sc.data_center_id = d.id"
-            + "     AND sc.effective_on <= ? ORDER BY sc.effective_on DESC, sc.id DESC LIMIT 1)"
-            + "     IN ('OPERATING', 'CONSOLIDATING')"
+            + "   WHERE " + StatusAt.sql("d.id") + " IN ('OPERATING', 'CONSOLIDATING')"
             + "   GROUP BY d.district_code) s ON s.district_code = di.code"
             + " LEFT JOIN (SELECT d.district_code, COUNT(DISTINCT r.data_center_id) AS reporting,"
             + "   SUM(r.facility_kwh) AS facility, SUM(r.it_kwh) AS it"

@@ -33,5 +33,7 @@ public record DataCenterRequest(
         @Size(max = 40) String coolingType,
         Boolean wasteHeatReuse,
         Boolean zeroCarbon,
-        @Size(max = 1000) @Schema(description = "why the status changes, kept in the status history") String statusNote) {
+        @Size(max = 1000) @Schema(description = "why the status changes, kept in the status history") String statusNote,
+        @Schema(description = "date of the zero-carbon certification, not in the future; implies zeroCarbon. With "
+                + "zeroCarbon true and no date: the date already stored, or today") LocalDate zeroCarbonCertifiedOn) {
 }

@@ -9,11 +9,11 @@ import java.time.LocalDate;
 public record DataCenterView(String code, String name, String operatorCode, String district, String address,
         int racks, LocalDate commissionedOn, DataCenterStatus status, BigDecimal designPue, BigDecimal itCapacityKw,
         String coolingType, boolean wasteHeatReuse, boolean zeroCarbon, Instant createdAt, Instant updatedAt,
-        int version) {
+        int version, LocalDate zeroCarbonCertifiedOn) {
 
     public static DataCenterView of(DataCenter d) {
         return new DataCenterView(d.code, d.name, d.operatorCode, d.districtCode, d.address, d.racks, d.commissionedOn,
                 d.status, d.designPue, d.itCapacityKw, d.coolingType, d.wasteHeatReuse, d.zeroCarbon, d.createdAt,
-                d.updatedAt, d.version);
+                d.updatedAt, d.version, d.zeroCarbonCertifiedOn);
     }
 }

@@ -166,9 +166,36 @@ public class DataCenterService {
         if (request.commissionedOn().getYear() < 1950) {
             errors.add(FieldError.of("commissionedOn", "must be 1950 or later"));
         }
+        LocalDate certified = request.zeroCarbonCertifiedOn();
+        if (certified != null) {
+            if (Boolean.FALSE.equals(request.zeroCarbon())) {
+                errors.add(FieldError.of("zeroCarbonCertifiedOn", "only a zero-carbon data center has a certification "
+                        + "date (zeroCarbon is false)"));
+            }
+            if (certified.isAfter(LocalDate.now(clock))) {
+                errors.add(FieldError.of("zeroCarbonCertifiedOn", "must not be in the future"));
+            } else if (certified.getYear() < 1950) {
+                errors.add(FieldError.of("zeroCarbonCertifiedOn", "must be 1950 or later"));
+            }
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
+    }
+
+    /**
+     * The zero-carbon certification a request leaves, dated so that targets count it from that day on: the date
+     * given (it implies zeroCarbon); for zeroCarbon true without a date, the date already stored, else today;
+     * otherwise none.
+     */
+    private LocalDate certification(DataCenterRequest request, LocalDate stored) {
+        if (request.zeroCarbonCertifiedOn() != null) {
+            return request.zeroCarbonCertifiedOn();
+        }
+        if (Boolean.TRUE.equals(request.zeroCarbon())) {
+            return stored != null ? stored : LocalDate.now(clock);
+        }
+        return null;
     }
 
     private void apply(DataCenterRequest request, DataCenter dc) {
@@ -182,7 +209,8 @@ public class DataCenterService {
         dc.itCapacityKw = request.itCapacityKw();
         dc.coolingType = request.coolingType();
         dc.wasteHeatReuse = Objects.requireNonNullElse(request.wasteHeatReuse(), false);
-        dc.zeroCarbon = Objects.requireNonNullElse(request.zeroCarbon(), false);
+        dc.zeroCarbonCertifiedOn = certification(request, dc.zeroCarbonCertifiedOn);
+        dc.zeroCarbon = dc.zeroCarbonCertifiedOn != null;
         dc.updatedAt = Instant.now(clock);
     }
 }

@@ -39,10 +39,13 @@ public class TargetResource {
     @Operation(summary = "The plan's targets in a year",
             description = "WASTE_HEAT_REUSE_DCS, ZERO_CARBON_DCS, NEW_BASE_STATION_SHARING, ANNUAL_ENERGY_SAVING and "
                     + "CLOSURE_PROGRESS, each with its definition, target, actual, progress (actual ÷ target), status "
-                    + "(MET when reached; ON_TRACK when progress ≥ the share of the plan period elapsed at the year's end "
-                    + "or today; else BEHIND), deadline and the data centers or counts behind the figure. year defaults "
-                    + "to this year; district narrows every figure to one district; assessment chooses the baseline of "
-                    + "closure progress (default the first stored assessment). Regulators.")
+                    + "(MET when reached; NO_BASELINE without a figure; after the deadline MISSED; before it ON_TRACK "
+                    + "when progress ≥ the share of the plan period elapsed, else BEHIND), deadline and the data centers "
+                    + "or counts behind the figure. Every figure is measured at the year's end (today in the current "
+                    + "year) from the facts in force then: nothing recorded later with a later date changes it. year "
+                    + "defaults to this year and may not be a later one; district narrows every figure to one district "
+                    + "(closure progress: all of the district's candidates); assessment chooses the baseline of "
+                    + "closure progress (default the first stored assessment as of the measuring date). Regulators.")
     public TargetsAnswer targets(@QueryParam("year") Integer year, @QueryParam("district") String district,
             @QueryParam("assessment") Long assessment) {
         return service.targets(year == null ? LocalDate.now(clock).getYear() : year, district, assessment);

@@ -1,8 +1,14 @@
 package io.dceff.targets.service;
 
+import io.dceff.closure.service.AssessmentService;
+import io.dceff.closure.service.AssessmentService.Candidate;
+import io.dceff.closure.service.AssessmentService.Stamp;
+import io.dceff.platform.AsOf;
 import io.dceff.platform.DceffConfig;
 import io.dceff.platform.jdbc.Jdbc;
 import io.dceff.platform.problem.ProblemException;
+import io.dceff.registry.DataCenterStatus;
+import io.dceff.registry.service.StatusAt;
 import io.dceff.stations.SharingRate;
 import io.dceff.targets.TargetRules;
 import io.dceff.targets.TargetRules.Saving;
@@ -21,8 +27,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** The plan's targets for a year, each actual computed by one grouped query and shown with its basis. */
+/**
+ * The plan's targets for a year, each actual computed by one grouped query and shown with its basis. Every figure
+ * is measured at one date, the year's end or today ({@link AsOf#inYear}), from the facts in force then only.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class TargetService {
@@ -31,21 +41,27 @@ public class TargetService {
     Jdbc jdbc;
 
     @Inject
+    AssessmentService assessments;
+
+    @Inject
     DceffConfig config;
 
     @Inject
     Clock clock;
 
-    /** @param assessmentId the baseline of closure progress; the first stored assessment when null */
+    /** @param assessmentId the baseline of closure progress; the first stored as of the measuring date when null */
     public TargetsAnswer targets(int year, String district, Long assessmentId) {
         var t = config.targets();
+        LocalDate today = LocalDate.now(clock);
         if (year < 2000 || year > 2100) {
             throw ProblemException.invalid("year", "must be between 2000 and 2100");
         }
-        LocalDate today = LocalDate.now(clock);
+        if (year > today.getYear()) {
+            throw ProblemException.invalid("year", "must not be after the current year (" + today.getYear() + ")");
+        }
+        AsOf at = AsOf.inYear(year, today);
         LocalDate yearEnd = LocalDate.of(year, 12, 31);
-        LocalDate at = yearEnd.isAfter(today) ? today : yearEnd;
-        BigDecimal elapsed = TargetRules.elapsedShare(t.planStart(), t.planEnd(), at);
+        BigDecimal elapsed = TargetRules.elapsedShare(t.planStart(), t.planEnd(), at.date());
         List<TargetView> items = new ArrayList<>();
 
         List<String> reusing = codes("SELECT d.code FROM energy_report r JOIN data_center d ON d.id = r.data_center_id"
@@ -53,28 +69,33 @@ public class TargetService {
                 + " HAVING SUM(COALESCE(r.reused_kwh, 0)) > 0 ORDER BY d.code", params(district, yearStart(year), yearEnd));
         items.add(view("WASTE_HEAT_REUSE_DCS", "Data centers reusing waste heat",
                 "Data centers that reported energy reused outside the data center (E_REUSE > 0) in the year",
-                "data centers", t.wasteHeatReuseDcs(), BigDecimal.valueOf(reusing.size()), elapsed,
+                "data centers", t.wasteHeatReuseDcs(), BigDecimal.valueOf(reusing.size()), elapsed, at,
                 Map.of("dataCenters", reusing)));
 
-        List<String> zeroCarbon = codes("SELECT d.code FROM data_center d WHERE d.zero_carbon"
-                + " AND (SELECT s.to_status FROM data_center_status_change s WHERE s.data_center_id = d.id"
-                + " AND s.effective_on <= ? ORDER BY s.effective_on DESC, s.id DESC LIMIT 1) = 'OPERATING'"
-                + districtFilter(district) + " ORDER BY d.code",
-                params(district, Date.valueOf(at)));
+        List<String> zeroCarbon = new ArrayList<>();
+        jdbc.query("SELECT d.code, d.zero_carbon_certified_on, " + StatusAt.sql("d.id") + " FROM data_center d"
+                + " WHERE d.zero_carbon_certified_on IS NOT NULL" + districtFilter(district) + " ORDER BY d.code",
+                params(district, at.date()), rs -> {
+                    if (at.inForce(rs.getDate(2).toLocalDate())
+                            && DataCenterStatus.OPERATING.name().equals(rs.getString(3))) {
+                        zeroCarbon.add(rs.getString(1));
+                    }
+                });
         items.add(view("ZERO_CARBON_DCS", "Zero-carbon data centers",
-                "Data centers certified zero-carbon and operating at the end of the year (or today)", "data centers",
-                t.zeroCarbonDcs(), BigDecimal.valueOf(zeroCarbon.size()), elapsed, Map.of("dataCenters", zeroCarbon)));
+                "Data centers certified zero-carbon on or before the measuring date (the year's end, or today) and "
+                        + "operating then", "data centers", t.zeroCarbonDcs(), BigDecimal.valueOf(zeroCarbon.size()),
+                elapsed, at, Map.of("dataCenters", zeroCarbon)));
 
         long[] builds = new long[2];
         jdbc.query("SELECT COUNT(*), COALESCE(SUM(shared), 0) FROM base_station d WHERE built_on BETWEEN ? AND ?"
-                + districtFilter(district), params(district, yearStart(year), yearEnd), rs -> {
+                + districtFilter(district), params(district, yearStart(year), at.date()), rs -> {
                     builds[0] = rs.getLong(1);
                     builds[1] = rs.getLong(2);
                 });
         SharingRate sharing = SharingRate.of("overall", builds[0], builds[1]);
         items.add(view("NEW_BASE_STATION_SHARING", "Sharing of new base stations",
-                "Shared base stations built in the year ÷ base stations built in the year", "share", 
-                t.newBaseStationSharing(), sharing.rate(), elapsed,
+                "Shared base stations built in the year ÷ base stations built in the year", "share",
+                t.newBaseStationSharing(), sharing.rate(), elapsed, at,
                 Map.of("newBuilds", sharing.newBuilds(), "shared", sharing.shared())));
 
         Saving saving = TargetRules.energySaving(twoYears(year, district));
@@ -86,66 +107,60 @@ public class TargetService {
                 "For data centers that reported in the year and the year before: Σ (E_IT,y × PUE_y−1 − E_DC,y) ÷ "
                         + "Σ (E_IT,y × PUE_y−1), energy saved by efficiency at this year's IT load", "share",
                 t.annualEnergySaving(), saving.share() == null ? null : saving.share().setScale(4, RoundingMode.HALF_UP),
-                elapsed, savingBasis));
+                elapsed, at, savingBasis));
 
-        items.add(closureProgress(district, assessmentId, elapsed));
-        return new TargetsAnswer(year, district, t.planStart(), t.planEnd(), at, elapsed, items);
+        items.add(closureProgress(district, assessmentId, at, elapsed));
+        return new TargetsAnswer(year, district, t.planStart(), t.planEnd(), at.date(), elapsed, items);
     }
 
-    /** Each target's actual for every year of the plan period. */
+    /** Each target's actual for every year of the plan period up to the current one. */
     public Map<Integer, TargetsAnswer> years(String district) {
         Map<Integer, TargetsAnswer> years = new LinkedHashMap<>();
-        for (int y = config.targets().planStart().getYear(); y <= config.targets().planEnd().getYear(); y++) {
+        int last = Math.min(config.targets().planEnd().getYear(), LocalDate.now(clock).getYear());
+        for (int y = config.targets().planStart().getYear(); y <= last; y++) {
             years.put(y, targets(y, district, null));
         }
         return years;
     }
 
-    private TargetView closureProgress(String district, Long assessmentId, BigDecimal elapsed) {
-        var t = config.targets();
-        List<Long> first = new ArrayList<>();
-        if (assessmentId != null) {
-            jdbc.query("SELECT id FROM assessment WHERE id = ?", List.of(assessmentId), rs -> first.add(rs.getLong(1)));
-            if (first.isEmpty()) {
-                throw ProblemException.invalid("assessment", "assessment " + assessmentId + " does not exist");
-            }
+    /**
+     * Of the baseline's candidates (those of the district, when one is given, with all of them as the target), the
+     * share CONSOLIDATING or CLOSED at the measuring date; no figure without a baseline or candidates.
+     */
+    private TargetView closureProgress(String district, Long assessmentId, AsOf at, BigDecimal elapsed) {
+        BigDecimal target = district == null ? config.targets().closureProgress() : BigDecimal.ONE;
+        String name = "Closure of small, old, inefficient data centers";
+        String definition = "Of the candidates" + (district == null ? "" : " in the district")
+                + " in the first stored assessment whose asOf is on or before the measuring date, the share "
+                + "CONSOLIDATING or CLOSED at the measuring date";
+        List<Stamp> stored = assessments.stamps();
+        Optional<Stamp> baseline;
+        if (assessmentId == null) {
+            baseline = TargetRules.baseline(stored, Stamp::asOf, at);
         } else {
-            jdbc.query("SELECT MIN(id) FROM assessment", List.of(), rs -> {
-                long id = rs.getLong(1);
-                if (!rs.wasNull()) {
-                    first.add(id);
-                }
-            });
+            Stamp named = stored.stream().filter(a -> a.id() == assessmentId).findFirst().orElseThrow(
+                    () -> ProblemException.invalid("assessment", "assessment " + assessmentId + " does not exist"));
+            if (!at.inForce(named.asOf())) {
+                throw ProblemException.invalid("assessment", "assessment " + assessmentId + " is as of " + named.asOf()
+                        + ", after the measuring date " + at.date());
+            }
+            baseline = Optional.of(named);
         }
-        String definition = "Of the candidates in the first stored assessment, the share now CONSOLIDATING or CLOSED";
-        if (first.isEmpty()) {
-            return view("CLOSURE_PROGRESS", "Closure of small, old, inefficient data centers",
-                    definition + " (no assessment stored yet)", "share", t.closureProgress(), null, elapsed,
-                    Map.of("assessment", "none"));
+        if (baseline.isEmpty()) {
+            return view("CLOSURE_PROGRESS", name, definition + " (no assessment as of the measuring date)", "share",
+                    target, null, elapsed, at, Map.of("assessment", "none"));
         }
-        List<String> candidates = new ArrayList<>();
-        List<String> done = new ArrayList<>();
-        List<Object> params = new ArrayList<>();
-        params.add(first.get(0));
-        if (district != null) {
-            params.add(district);
-        }
-        jdbc.query("SELECT d.code, d.status FROM assessment_item a JOIN data_center d ON d.id = a.data_center_id"
-                + " WHERE a.assessment_id = ? AND a.status = 'CANDIDATE'" + districtFilter(district) + " ORDER BY d.code",
-                params, rs -> {
-                    candidates.add(rs.getString(1));
-                    if (List.of("CONSOLIDATING", "CLOSED").contains(rs.getString(2))) {
-                        done.add(rs.getString(1));
-                    }
-                });
-        BigDecimal actual = candidates.isEmpty() ? null
-                : BigDecimal.valueOf(done.size()).divide(BigDecimal.valueOf(candidates.size()), 4, RoundingMode.HALF_UP);
+        List<Candidate> candidates = assessments.candidates(baseline.get().id(), district, at.date());
+        List<String> done = candidates.stream()
+                .filter(c -> c.statusAt() == DataCenterStatus.CONSOLIDATING || c.statusAt() == DataCenterStatus.CLOSED)
+                .map(Candidate::code).toList();
         Map<String, Object> basis = new LinkedHashMap<>();
-        basis.put("assessment", first.get(0));
+        basis.put("assessment", baseline.get().id());
+        basis.put("assessmentAsOf", baseline.get().asOf());
         basis.put("candidates", candidates.size());
         basis.put("consolidatingOrClosed", done);
-        return view("CLOSURE_PROGRESS", "Closure of small, old, inefficient data centers", definition, "share",
-                t.closureProgress(), actual, elapsed, basis);
+        return view("CLOSURE_PROGRESS", name, definition, "share", target,
+                TargetRules.closureShare(done.size(), candidates.size()), elapsed, at, basis);
     }
 
     private List<TwoYears> twoYears(int year, String district) {
@@ -169,9 +184,10 @@ public class TargetService {
     }
 
     private TargetView view(String id, String name, String definition, String unit, BigDecimal target,
-            BigDecimal actual, BigDecimal elapsed, Map<String, Object> basis) {
+            BigDecimal actual, BigDecimal elapsed, AsOf at, Map<String, Object> basis) {
+        LocalDate deadline = config.targets().planEnd();
         return new TargetView(id, name, definition, unit, target, actual, TargetRules.progress(actual, target),
-                TargetRules.status(actual, target, elapsed), config.targets().planEnd(), basis);
+                TargetRules.status(actual, target, elapsed, at, deadline), deadline, basis);
     }
 
     private List<String> codes(String sql, List<Object> params) {
