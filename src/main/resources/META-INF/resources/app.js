@@ -9,6 +9,7 @@ const I18N = {
     dataCenter: '数据中心', sharing: '新建基站共享率', districts: '各区概况',
     filterPlaceholder: '按编号、名称或运营商筛选', allStatuses: '全部状态', allDistricts: '全部区',
     CANDIDATE: '候选', NO_DATA: '无数据', MET: '已达成', ON_TRACK: '按计划', BEHIND: '落后', NONE: '暂无数据',
+    MISSED: '未达成', NO_BASELINE: '无基线', measuredAt: '截至 {date} 的数据', trend: '{id} 各年度走势',
     code: '编号', name: '名称', district: '区', operator: '运营商', status: '状态', pue: 'PUE',
     racks: '机架数', age: '运行年限', months: '数据月数', savingKwh: '年节电（kWh）', savingTco2: '年减排（tCO₂）',
     dataCenters: '数据中心', reporting: '报送', facilityMwh: '总耗电（MWh）', itMwh: 'IT 耗电（MWh）',
@@ -30,6 +31,8 @@ const I18N = {
     dataCenter: 'Data center', sharing: 'Sharing of new base stations', districts: 'Districts',
     filterPlaceholder: 'Filter by code, name or operator', allStatuses: 'All statuses', allDistricts: 'All districts',
     CANDIDATE: 'Candidate', NO_DATA: 'No data', MET: 'Met', ON_TRACK: 'On track', BEHIND: 'Behind', NONE: 'No data yet',
+    MISSED: 'Missed', NO_BASELINE: 'No baseline', measuredAt: 'Figures as of {date}',
+    trend: '{id} by year',
     code: 'Code', name: 'Name', district: 'District', operator: 'Operator', status: 'Status', pue: 'PUE',
     racks: 'Racks', age: 'Years', months: 'Months of data', savingKwh: 'Saving (kWh/yr)', savingTco2: 'tCO₂/yr',
     dataCenters: 'Data centers', reporting: 'Reporting', facilityMwh: 'Facility (MWh)', itMwh: 'IT (MWh)',
@@ -50,7 +53,7 @@ const I18N = {
 const state = {
   lang: localStorage.getItem('dceff.lang') || 'zh',
   token: sessionStorage.getItem('dceff.token') || '',
-  districts: [], targets: null, closure: null, pue: null, sharing: null, summary: null,
+  districts: [], targets: null, targetYears: null, closure: null, pue: null, sharing: null, summary: null,
   sort: { key: 'saving', dir: -1 }, charts: {}
 };
 const $ = (id) => document.getElementById(id);
@@ -193,6 +196,7 @@ function loadAll() {
   showMessage('message', '');
   const year = $('year').value;
   guarded(api('/api/v1/targets?year=' + year).then((a) => { state.targets = a; renderTargets(); renderSharing(); }));
+  guarded(api('/api/v1/targets/years').then((a) => { state.targetYears = a; renderTargets(); }));
   guarded(api('/api/v1/base-stations/sharing?groupBy=district&year=' + year)
     .then((a) => { state.sharing = a; renderSharing(); }));
   guarded(api('/api/v1/districts/summary?year=' + year).then((a) => { state.summary = a; renderSummary(); }));
@@ -246,22 +250,62 @@ async function downloadCsv() {
 
 /* ---------- targets ---------- */
 
+const SVG = 'http://www.w3.org/2000/svg';
+
+function svg(tag, attrs, ...children) {
+  const node = document.createElementNS(SVG, tag);
+  Object.entries(attrs || {}).forEach(([k, v]) => node.setAttribute(k, v));
+  children.forEach((c) => node.append(c instanceof Node ? c : document.createTextNode(c)));
+  return node;
+}
+
+/** A target's figure as shown: a share in percent, a count of sites. */
+function targetValue(item, value) {
+  if (value === null || value === undefined) return t('noData');
+  return item.unit === 'share' ? pct(value) : fmt(value) + ' ' + t('unitDcs');
+}
+
+/** Small bars of a target's actual ÷ target in each year of the plan period, coloured by status; the chosen year outlined. */
+function targetTrend(item) {
+  const series = state.targetYears && state.targetYears.find((x) => x.id === item.id);
+  if (!series || !series.years.length) return el('div', { class: 'trend' });
+  const width = 150; const height = 40; const axis = 12; const gap = 6;
+  const bar = (width - gap * (series.years.length - 1)) / series.years.length;
+  const chosen = String(state.targets.year);
+  const chart = svg('svg', { viewBox: '0 0 ' + width + ' ' + height, width, height, role: 'img',
+    'aria-label': t('trend', { id: t(item.id) }) });
+  series.years.forEach((y, i) => {
+    const status = y.status || 'NONE';
+    const share = y.actual === null || y.actual === undefined || !Number(series.target) ? 0
+      : Math.max(0, Math.min(1, Number(y.actual) / Number(series.target)));
+    const h = Math.max(2, share * (height - axis - 2));
+    const x = i * (bar + gap);
+    chart.append(svg('rect', { x, y: height - axis - h, width: bar, height: h, 'data-year': y.year,
+      class: 'trend-bar ' + status.toLowerCase() + (String(y.year) === chosen ? ' chosen' : '') },
+    svg('title', {}, y.year + ': ' + targetValue(series, y.actual) + ' · ' + t(status))));
+    chart.append(svg('text', { x: x + bar / 2, y: height - 1, 'text-anchor': 'middle', class: 'trend-year' },
+      String(y.year)));
+  });
+  return el('div', { class: 'trend' }, chart);
+}
+
 function renderTargets() {
   const box = $('targets');
   if (!state.targets) return;
+  $('targets-as-of').textContent = t('measuredAt', { date: state.targets.measuredAt });
   box.replaceChildren(...state.targets.items.map((item) => {
-    const share = item.unit === 'share';
-    const show = (v) => share ? pct(v) : (v === null || v === undefined ? t('noData') : fmt(v) + ' ' + t('unitDcs'));
     const status = item.status || 'NONE';
     const width = Math.max(0, Math.min(1, Number(item.progress || 0))) * 100;
-    return el('div', { class: 'target', 'data-id': item.id, title: item.definition || '' },
+    return el('div', { class: 'target ' + status.toLowerCase(), 'data-id': item.id, 'data-status': status,
+      title: item.definition || '' },
       el('div', { class: 'target-head' }, el('span', { class: 'target-name' }, t(item.id)),
         el('span', { class: 'badge ' + status.toLowerCase() }, t(status))),
       el('div', { class: 'bar', role: 'progressbar', 'aria-valuenow': Math.round(width), 'aria-valuemin': 0,
         'aria-valuemax': 100 }, el('div', { class: 'fill ' + status.toLowerCase(), style: 'width:' + width + '%' })),
       el('div', { class: 'target-figures' },
-        t('actual') + ' ' + show(item.actual) + ' · ' + t('target') + ' ' + show(item.target) + ' · ' +
-        t('progress') + ' ' + pct(item.progress) + ' · ' + t('deadline') + ' ' + item.deadline));
+        t('actual') + ' ' + targetValue(item, item.actual) + ' · ' + t('target') + ' ' + targetValue(item, item.target)
+        + ' · ' + t('progress') + ' ' + pct(item.progress) + ' · ' + t('deadline') + ' ' + item.deadline),
+      targetTrend(item));
   }));
 }
 

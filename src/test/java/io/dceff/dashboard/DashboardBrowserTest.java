@@ -106,6 +106,17 @@ class DashboardBrowserTest {
         wait.until(d -> d.findElements(By.cssSelector("#targets .target")).size() == 5);
         assertThat(driver.findElements(By.cssSelector("#targets .bar .fill"))).hasSize(5);
         assertThat(driver.findElement(By.cssSelector("#targets [data-id=CLOSURE_PROGRESS]")).isDisplayed()).isTrue();
+        // the year's figures as of its end, the deadline's own day: a target not met is missed, no longer behind
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("targets-as-of"), YEAR + "-12-31"));
+        for (WebElement target : driver.findElements(By.cssSelector("#targets .target"))) {
+            String status = target.getAttribute("data-status");
+            assertThat(status).isIn("MET", "MISSED", "NO_BASELINE");
+            assertThat(target.findElement(By.cssSelector(".badge")).getAttribute("class")).contains(status.toLowerCase());
+        }
+        // and a trend of each target over the plan's years 2022–2025, the chosen year outlined
+        wait.until(d -> d.findElements(By.cssSelector("#targets .trend rect")).size() == 5 * 4);
+        assertThat(driver.findElements(By.cssSelector("#targets .trend rect.chosen[data-year='" + YEAR + "']")))
+                .hasSize(5);
 
         // the candidate table holds the small, old, inefficient site with its evidence
         By row = By.cssSelector("#candidates tbody tr[data-code='" + candidate + "']");
