@@ -20,6 +20,7 @@ import java.sql.Date;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -102,12 +103,30 @@ public class AssessmentService {
         return found;
     }
 
-    /** The report revisions an assessment used, one "dataCenterId:YYYY-MM:revision" per line. */
+    /** One report revision an assessment used. */
+    public record RevisionUsed(String dataCenterCode, YearMonth period, int revision) {
+    }
+
+    /** The report revisions an assessment used, by data-center code and month. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public String revisions(long id) {
+    public List<RevisionUsed> revisions(long id) {
         List<String> found = new ArrayList<>();
         jdbc.query("SELECT revisions FROM assessment WHERE id = ?", List.of(id), rs -> found.add(rs.getString(1)));
-        return found.stream().findFirst().orElseThrow(() -> ProblemException.notFound("Assessment", Long.toString(id)));
+        String stored = found.stream().findFirst()
+                .orElseThrow(() -> ProblemException.notFound("Assessment", Long.toString(id)));
+        // stored as "dataCenterId:YYYY-MM:revision" lines, as frozen; the codes are read once for all of them
+        java.util.Map<Long, String> codes = new java.util.HashMap<>();
+        jdbc.query("SELECT id, code FROM data_center", List.of(), rs -> codes.put(rs.getLong(1), rs.getString(2)));
+        List<RevisionUsed> used = new ArrayList<>();
+        for (String line : stored.split("\n")) {
+            String[] parts = line.split(":");
+            if (parts.length == 3) {
+                used.add(new RevisionUsed(codes.get(Long.parseLong(parts[0])), YearMonth.parse(parts[1]),
+                        Integer.parseInt(parts[2])));
+            }
+        }
+        used.sort(java.util.Comparator.comparing(RevisionUsed::dataCenterCode).thenComparing(RevisionUsed::period));
+        return used;
     }
 
     private String quoted(String text) {

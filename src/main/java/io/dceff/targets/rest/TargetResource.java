@@ -14,11 +14,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/targets")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Targets")
+@Tag(name = "Targets", description = "The plan's targets to 2025-12-31, measured as of a year's end (or today). "
+        + "Regulators.")
 @RolesAllowed({Roles.REGULATOR, Roles.ADMIN})
 public class TargetResource {
 
@@ -26,7 +29,8 @@ public class TargetResource {
     public record TargetYears(String id, String name, String unit, java.math.BigDecimal target, List<YearActual> years) {
     }
 
-    public record YearActual(int year, java.math.BigDecimal actual, io.dceff.targets.TargetStatus status) {
+    public record YearActual(int year, @Schema(nullable = true, description = "null when there is no figure")
+            java.math.BigDecimal actual, @Schema(nullable = true) io.dceff.targets.TargetStatus status) {
     }
 
     @Inject
@@ -36,22 +40,26 @@ public class TargetResource {
     Clock clock;
 
     @GET
-    @Operation(summary = "The plan's targets in a year",
+    @Operation(operationId = "getTargets", summary = "The plan's targets in a year",
             description = "WASTE_HEAT_REUSE_DCS, ZERO_CARBON_DCS, NEW_BASE_STATION_SHARING, ANNUAL_ENERGY_SAVING and "
                     + "CLOSURE_PROGRESS, each with its definition, target, actual, progress (actual ÷ target), status "
                     + "(MET when reached; ON_TRACK when progress ≥ the share of the plan period elapsed at the year's end "
                     + "or today; else BEHIND), deadline and the data centers or counts behind the figure. year defaults "
                     + "to this year; district narrows every figure to one district; assessment chooses the baseline of "
                     + "closure progress (default the first stored assessment). Regulators.")
-    public TargetsAnswer targets(@QueryParam("year") Integer year, @QueryParam("district") String district,
-            @QueryParam("assessment") Long assessment) {
+    public TargetsAnswer targets(@Parameter(description = "the year measured; default this year") @QueryParam("year")
+            Integer year, @Parameter(description = "only this district (6-digit code)") @QueryParam("district") String district,
+            @Parameter(description = "id of the assessment that is the baseline of closure progress; default the first "
+                    + "stored") @QueryParam("assessment") Long assessment) {
         return service.targets(year == null ? LocalDate.now(clock).getYear() : year, district, assessment);
     }
 
     @GET
     @Path("years")
-    @Operation(summary = "Each target's actual for every year of the plan period", description = "Regulators.")
-    public List<TargetYears> years(@QueryParam("district") String district) {
+    @Operation(operationId = "getTargetYears", summary = "Each target's actual for every year of the plan period",
+            description = "Regulators.")
+    public List<TargetYears> years(@Parameter(description = "only this district (6-digit code)") @QueryParam("district")
+            String district) {
         Map<Integer, TargetsAnswer> byYear = service.years(district);
         TargetsAnswer any = byYear.values().iterator().next();
         return any.items().stream().map(item -> new TargetYears(item.id(), item.name(), item.unit(), item.target(),
