@@ -24,6 +24,7 @@ public record ClosureCandidateView(DataCenterBrief dataCenter, ClosureStatus sta
     public record DataCenterBrief(String code, String name, String operatorCode, String district) {
     }
 
+    @Schema(name = "ClosureCriteria")
     public record Criteria(CriterionView pue, CriterionView racks, CriterionView age) {
     }
 

@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Assessments: a run of the closure rule frozen as it was answered, with the report revisions it used,
@@ -47,6 +48,7 @@ public class AssessmentService {
     @Inject
     Clock clock;
 
+    @Schema(name = "AssessmentSummary")
     public record Summary(long id, LocalDate asOf, Instant createdAt, String createdBy, int candidates, int noData) {
     }
 
@@ -104,6 +106,7 @@ public class AssessmentService {
     }
 
     /** One report revision an assessment used. */
+    @Schema(name = "AssessmentRevision")
     public record RevisionUsed(String dataCenterCode, YearMonth period, int revision) {
     }
 

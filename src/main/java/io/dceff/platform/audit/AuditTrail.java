@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public class AuditTrail {
 
     /** One write, as the audit trail shows it. */
+    @Schema(name = "AuditEvent")
     public record Event(long id, Instant occurredAt, @Schema(nullable = true) String requestId, String subject,
             @Schema(nullable = true) String organization, @Schema(nullable = true) String roles, String method,
             String path) {
