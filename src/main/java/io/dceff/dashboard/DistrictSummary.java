@@ -4,6 +4,7 @@ import static io.dceff.platform.json.Decimals.exact;
 
 import io.dceff.pue.Pue;
 import java.math.BigDecimal;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One district in a year: the data centers operating (or consolidating) at the year's end and their
@@ -12,7 +13,8 @@ import java.math.BigDecimal;
  * null when nothing was reported.
  */
 public record DistrictSummary(String code, String nameZh, String nameEn, long dataCenters, long racks,
-        long reportingDataCenters, BigDecimal facilityKwh, BigDecimal itKwh, BigDecimal pue) {
+        long reportingDataCenters, BigDecimal facilityKwh, BigDecimal itKwh,
+        @Schema(nullable = true, description = "null without reports in the year") BigDecimal pue) {
 
     public static DistrictSummary of(String code, String nameZh, String nameEn, long dataCenters, long racks,
             long reportingDataCenters, BigDecimal facilityKwh, BigDecimal itKwh) {

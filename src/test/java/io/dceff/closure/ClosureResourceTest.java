@@ -172,8 +172,9 @@ class ClosureResourceTest {
         }
         assertThat(candidates("asOf=2025-06-30&operator=" + op).getList("items")).isEmpty();
         assertThat(as(TestTokens.regulator()).get(location).then().statusCode(200).extract().asString()).isEqualTo(frozen);
-        String revisions = as(TestTokens.regulator()).get(location + "/revisions").then().statusCode(200).extract().asString();
-        assertThat(revisions).contains(":2025-06:1");
+        List<Map<String, Object>> revisions = as(TestTokens.regulator()).get(location + "/revisions").then()
+                .statusCode(200).extract().jsonPath().getList("findAll { it.dataCenterCode == '" + dc + "' }");
+        assertThat(revisions).contains(Map.of("dataCenterCode", dc, "period", "2025-06", "revision", 1));
         as(TestTokens.regulator()).get("/api/v1/assessments").then().statusCode(200)
                 .body("id", hasItem(JsonPath.from(frozen).getInt("id")));
     }

@@ -5,6 +5,7 @@ import io.dceff.platform.ConversionFactor;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A page of closure results with what produced them: the date, the window, the thresholds and the
@@ -18,6 +19,7 @@ public record ClosureAnswer(LocalDate asOf, Window window, ClosureThresholds thr
             + "racks ≤ maxRacks, full years in operation at asOf ≥ minYears. NO_DATA: racks and age met, no report in "
             + "the window. Saving: window IT energy scaled to 12 months × (site PUE − receiving PUE).";
 
+    @Schema(name = "ClosureWindow")
     public record Window(YearMonth first, YearMonth last) {
     }
 }

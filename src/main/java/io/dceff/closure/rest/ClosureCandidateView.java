@@ -9,21 +9,29 @@ import io.dceff.platform.ConversionFactors;
 import io.dceff.pue.Pue;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One site of the closure answer with the evidence for each criterion (API.md, Closure candidates). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ClosureCandidateView(DataCenterBrief dataCenter, ClosureStatus status, BigDecimal pue, int monthsOfData,
-        int racks, int yearsInOperation, Criteria criteria, BigDecimal annualSavingKwh, BigDecimal annualSavingTce,
-        BigDecimal annualSavingTco2, BigDecimal receivingPue, String receivingSite) {
+public record ClosureCandidateView(DataCenterBrief dataCenter, ClosureStatus status,
+        @Schema(nullable = true, description = "window PUE; absent without reports") BigDecimal pue, int monthsOfData,
+        int racks, int yearsInOperation, Criteria criteria,
+        @Schema(nullable = true, description = "absent without reports") BigDecimal annualSavingKwh,
+        @Schema(nullable = true) BigDecimal annualSavingTce, @Schema(nullable = true) BigDecimal annualSavingTco2,
+        @Schema(nullable = true) BigDecimal receivingPue,
+        @Schema(nullable = true, description = "the receiving site of a recorded merge") String receivingSite) {
 
     public record DataCenterBrief(String code, String name, String operatorCode, String district) {
     }
 
+    @Schema(name = "ClosureCriteria")
     public record Criteria(CriterionView pue, CriterionView racks, CriterionView age) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record CriterionView(BigDecimal value, BigDecimal threshold, String comparison, Boolean met) {
+    public record CriterionView(@Schema(nullable = true, description = "null when unknown (no reports)") BigDecimal value,
+            BigDecimal threshold, String comparison,
+            @Schema(nullable = true, description = "null when unknown (no reports)") Boolean met) {
         static CriterionView of(Criterion c, int scale) {
             return new CriterionView(c.value() == null ? null : c.value().setScale(scale, RoundingMode.HALF_UP),
                     c.threshold(), c.comparison(), c.met());

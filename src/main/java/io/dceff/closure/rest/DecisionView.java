@@ -4,8 +4,11 @@ import io.dceff.closure.DecisionAction;
 import io.dceff.registry.DataCenterStatus;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-public record DecisionView(long id, String dataCenterCode, DecisionAction action, String receivingSite,
-        LocalDate decidedOn, LocalDate dueOn, LocalDate completedOn, Long assessmentId, String note, Instant recordedAt,
+public record DecisionView(long id, String dataCenterCode, DecisionAction action,
+        @Schema(nullable = true) String receivingSite, LocalDate decidedOn, @Schema(nullable = true) LocalDate dueOn,
+        @Schema(nullable = true) LocalDate completedOn, @Schema(nullable = true) Long assessmentId,
+        @Schema(nullable = true) String note, Instant recordedAt,
         String recordedBy, DataCenterStatus statusAfter) {
 }

@@ -1,7 +1,5 @@
 package io.dceff.closure.service;
 
-import io.dceff.platform.audit.Audited;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dceff.closure.ClosureStatus;
@@ -9,6 +7,7 @@ import io.dceff.closure.rest.ClosureAnswer;
 import io.dceff.closure.rest.ClosureCandidateView;
 import io.dceff.closure.service.ClosureService.Item;
 import io.dceff.closure.service.ClosureService.Run;
+import io.dceff.platform.audit.Audited;
 import io.dceff.platform.jdbc.Jdbc;
 import io.dceff.platform.problem.ProblemException;
 import io.dceff.platform.security.Actor;
@@ -18,12 +17,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Date;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Assessments: a run of the closure rule frozen as it was answered, with the report revisions it used,
@@ -48,6 +51,7 @@ public class AssessmentService {
     @Inject
     Clock clock;
 
+    @Schema(name = "AssessmentSummary")
     public record Summary(long id, LocalDate asOf, Instant createdAt, String createdBy, int candidates, int noData) {
     }
 
@@ -152,12 +156,31 @@ public class AssessmentService {
         return found;
     }
 
-    /** The report revisions an assessment used, one "dataCenterId:YYYY-MM:revision" per line. */
+    /** One report revision an assessment used. */
+    @Schema(name = "AssessmentRevision")
+    public record RevisionUsed(String dataCenterCode, YearMonth period, int revision) {
+    }
+
+    /** The report revisions an assessment used, by data-center code and month. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public String revisions(long id) {
+    public List<RevisionUsed> revisions(long id) {
         List<String> found = new ArrayList<>();
         jdbc.query("SELECT revisions FROM assessment WHERE id = ?", List.of(id), rs -> found.add(rs.getString(1)));
-        return found.stream().findFirst().orElseThrow(() -> ProblemException.notFound("Assessment", Long.toString(id)));
+        String stored = found.stream().findFirst()
+                .orElseThrow(() -> ProblemException.notFound("Assessment", Long.toString(id)));
+        // stored as "dataCenterId:YYYY-MM:revision" lines, as frozen; the codes are read once for all of them
+        Map<Long, String> codes = new HashMap<>();
+        jdbc.query("SELECT id, code FROM data_center", List.of(), rs -> codes.put(rs.getLong(1), rs.getString(2)));
+        List<RevisionUsed> used = new ArrayList<>();
+        for (String line : stored.split("\n")) {
+            String[] parts = line.split(":");
+            if (parts.length == 3) {
+                used.add(new RevisionUsed(codes.get(Long.parseLong(parts[0])), YearMonth.parse(parts[1]),
+                        Integer.parseInt(parts[2])));
+            }
+        }
+        used.sort(Comparator.comparing(RevisionUsed::dataCenterCode).thenComparing(RevisionUsed::period));
+        return used;
     }
 
     private String quoted(String text) {

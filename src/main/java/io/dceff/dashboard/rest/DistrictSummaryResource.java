@@ -16,11 +16,12 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/districts/summary")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Dashboard")
+@Tag(name = "Dashboard", description = "Figures behind the regulator dashboard at /.")
 @RolesAllowed({Roles.REGULATOR, Roles.ADMIN})
 public class DistrictSummaryResource {
 
@@ -32,10 +33,10 @@ public class DistrictSummaryResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvMediaType.TEXT_CSV})
-    @Operation(summary = "Data centers, racks, energy and PUE by district in a year",
+    @Operation(operationId = "getDistrictSummary", summary = "Data centers, racks, energy and PUE by district in a year",
             description = "Every district, in code order. " + DistrictSummaryAnswer.METHOD
                     + " Also as text/csv. Regulators.")
-    public DistrictSummaryAnswer summary(@QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year) {
+    public DistrictSummaryAnswer summary(@Parameter(description = "the year", required = true) @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year) {
         LocalDate today = LocalDate.now(clock);
         LocalDate yearEnd = LocalDate.of(year, 12, 31);
         LocalDate at = yearEnd.isAfter(today) ? today : yearEnd;

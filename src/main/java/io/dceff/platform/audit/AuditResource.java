@@ -16,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/data-centers/{code}/audit")
@@ -28,12 +29,12 @@ public class AuditResource {
     AuditTrail trail;
 
     @GET
-    @Operation(summary = "The audit trail of a data center, newest first",
+    @Operation(operationId = "listDataCenterAuditEvents", summary = "The audit trail of a data center, newest first",
             description = "Every write that touched it (registration, updates, status changes, reports, corrections, "
                     + "batches naming it, ratings, decisions): who (subject, organization, roles), when, what "
                     + "(method, path, status) and the request id (X-Request-Id). Regulators.")
-    public List<AuditTrail.Event> trail(@PathParam("code") String code,
-            @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(1000) int limit) {
+    public List<AuditTrail.Event> trail(@Parameter(description = "data-center code") @PathParam("code") String code,
+            @Parameter(description = "at most this many events, 1–1000") @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(1000) int limit) {
         if (DataCenter.count("code", code) == 0) {
             throw ProblemException.notFound("Data center", code);
         }

@@ -3,18 +3,21 @@ package io.dceff.platform.audit;
 import io.dceff.platform.jdbc.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.LocalDateTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Stores and reads audit events. */
 @ApplicationScoped
 public class AuditTrail {
 
     /** One write, as the audit trail shows it. */
-    public record Event(long id, LocalDateTime occurredAt, String requestId, String subject, String organization,
-            String roles, String method, String path) {
+    @Schema(name = "AuditEvent")
+    public record Event(long id, Instant occurredAt, @Schema(nullable = true) String requestId, String subject,
+            @Schema(nullable = true) String organization, @Schema(nullable = true) String roles, String method,
+            String path) {
     }
 
     @Inject
@@ -40,7 +43,7 @@ public class AuditTrail {
         jdbc.query("SELECT e.id, e.occurred_at, e.request_id, e.subject, e.organization, e.roles, e.method, e.path"
                 + " FROM audit_event_data_center d JOIN audit_event e ON e.id = d.event_id "
                 + "WHERE d.data_center_code = ? ORDER BY e.id DESC LIMIT ?", List.of(code, limit),
-                rs -> events.add(new Event(rs.getLong(1), rs.getTimestamp(2).toLocalDateTime(), rs.getString(3),
+                rs -> events.add(new Event(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8))));
         return events;
     }

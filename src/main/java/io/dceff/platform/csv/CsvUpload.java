@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.dceff.platform.json.JacksonCustomizer;
 import io.dceff.platform.problem.Problem.FieldError;
 import io.dceff.platform.problem.ProblemException;
 import io.dceff.platform.problem.ProblemType;
@@ -49,6 +50,7 @@ public final class CsvUpload {
     public static <T> int read(InputStream body, Class<T> type, Set<String> columns, Set<String> required,
             ObjectMapper json, Consumer<T> sink) {
         List<FieldError> errors = new ArrayList<>();
+        ObjectMapper fromText = JacksonCustomizer.lenient(json);
         int rowNumber = 0;
         try (Reader reader = utf8(body);
                 MappingIterator<List<String>> rows = CSV.readerForListOf(String.class)
@@ -92,7 +94,7 @@ public final class CsvUpload {
                     values.put(header.get(i), cell == null || cell.isEmpty() ? null : cell);
                 }
                 try {
-                    sink.accept(json.convertValue(values, type));
+                    sink.accept(fromText.convertValue(values, type));
                 } catch (IllegalArgumentException e) {
                     errors.add(new FieldError(rowNumber, field(e), message(e)));
                 }

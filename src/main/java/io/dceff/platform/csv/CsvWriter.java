@@ -52,6 +52,9 @@ public class CsvWriter implements MessageBodyWriter<Object> {
         headers.putSingle("Content-Type", CsvMediaType.TEXT_CSV + ";charset=UTF-8");
         // exact decimals: the tree must keep 1.900 as written, not normalise it to 1.9 or 3E+2
         CsvTable table = CsvTable.of(exact().valueToTree(answer));
+        if (table.columns().isEmpty()) {
+            return; // no items: nothing names the columns, and an empty body is an empty table
+        }
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
         table.columns().forEach(schema::addColumn);
         try (SequenceWriter writer = CSV.writer(schema.build()).writeValues(out)) {

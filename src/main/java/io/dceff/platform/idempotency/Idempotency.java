@@ -31,6 +31,11 @@ import java.util.function.Supplier;
 public class Idempotency {
 
     public static final String HEADER = "Idempotency-Key";
+
+    /** The header as the OpenAPI document describes it. */
+    public static final String DESCRIPTION = "Makes a retry safe: 1–255 visible ASCII characters (a UUID is best). A "
+            + "retry with the same key and body gets the first answer again (Idempotent-Replayed: true) and stores "
+            + "nothing twice; the same key with another body is 422; kept 24 hours per caller.";
     public static final String REPLAYED = "Idempotent-Replayed";
 
     private record Stored(String endpoint, String hash, Integer status, String location, String body) {

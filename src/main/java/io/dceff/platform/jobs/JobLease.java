@@ -10,6 +10,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Makes scheduled work run once per cluster, not once per replica. The first replica to insert the row
@@ -26,8 +27,9 @@ public class JobLease {
     }
 
     /** A run as stored, for the operators of the service. */
-    public record JobRun(String job, String period, String instance, java.time.LocalDateTime startedAt,
-            java.time.LocalDateTime finishedAt, int attempts, String outcome) {
+    public record JobRun(String job, String period, String instance, java.time.Instant startedAt,
+            @Schema(nullable = true, description = "absent while running") java.time.Instant finishedAt, int attempts,
+            @Schema(nullable = true) String outcome) {
     }
 
     @Inject
@@ -86,8 +88,8 @@ public class JobLease {
                 + (job == null ? "" : "WHERE job = ? ") + "ORDER BY started_at DESC LIMIT 200",
                 job == null ? List.of() : List.of(job),
                 rs -> runs.add(new JobRun(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getTimestamp(4).toLocalDateTime(),
-                        rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toLocalDateTime(), rs.getInt(6),
+                        rs.getTimestamp(4).toInstant(),
+                        rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(), rs.getInt(6),
                         rs.getString(7))));
         return runs;
     }

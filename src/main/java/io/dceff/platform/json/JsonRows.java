@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dceff.platform.problem.Problem.FieldError;
 import io.dceff.platform.problem.ProblemException;
+import io.dceff.platform.problem.ProblemMappers;
 import io.dceff.platform.problem.ProblemType;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,10 +33,7 @@ public final class JsonRows {
             } catch (JsonMappingException e) {
                 String field = e.getPath().isEmpty() || e.getPath().get(0).getFieldName() == null ? "row"
                         : e.getPath().get(0).getFieldName();
-                String message = e.getOriginalMessage();
-                int cut = message == null ? -1 : message.indexOf('\n');
-                errors.add(new FieldError(i + 1, field, message == null ? "invalid"
-                        : cut < 0 ? message : message.substring(0, cut)));
+                errors.add(new FieldError(i + 1, field, ProblemMappers.fieldMessage(e)));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 errors.add(new FieldError(i + 1, "row", "invalid"));
             }

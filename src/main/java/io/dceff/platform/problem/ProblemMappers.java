@@ -40,6 +40,9 @@ public class ProblemMappers {
     @jakarta.inject.Inject
     io.agroal.api.AgroalDataSource dataSource;
 
+    @jakarta.inject.Inject
+    io.dceff.platform.web.AllowedMethods allowedMethods;
+
     /** A fresh connection that answers within a second; only asked on the error path. */
     private boolean databaseReachable() {
         try (java.sql.Connection c = dataSource.getConnection()) {
@@ -95,7 +98,10 @@ public class ProblemMappers {
         Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA_TYPE)
                 .entity(new Problem(type.uri(), type.title(), status, detail, uri.getPath(), null));
         String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
-        if (allow != null) {
+        if (allow == null && status == 405) {
+            allow = allowedMethods.allow(uri.getPath());
+        }
+        if (allow != null && !allow.isEmpty()) {
             builder.header(HttpHeaders.ALLOW, allow);
         }
         return builder.build();
@@ -270,7 +276,8 @@ public class ProblemMappers {
         return "The body is not valid JSON: " + (message == null ? "unreadable" : message);
     }
 
-    private static String fieldMessage(JsonMappingException e) {
+    /** What is wrong with the field a mapping exception names, in the words of the other answers. */
+    public static String fieldMessage(JsonMappingException e) {
         if (e instanceof UnrecognizedPropertyException) {
             return "unknown field";
         }

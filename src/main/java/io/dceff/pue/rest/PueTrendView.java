@@ -15,29 +15,38 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The PUE trend of one data center (API.md, PUE trend); ratios rounded for display, sums exact. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PueTrendView(String dataCenterCode, YearMonth from, YearMonth to, List<Month> monthly, List<Year> annual,
-        Trailing trailing12, BigDecimal yoyChange, BigDecimal slopePerYear, String slopeMethod,
-        List<YearMonth> missingMonths, EnergyGrade grade, Grades gradeThresholds, BigDecimal gridFactorKgCo2PerKwh) {
+        Trailing trailing12, @Schema(nullable = true, description = "absent without a trailing PUE a year earlier")
+        BigDecimal yoyChange, @Schema(nullable = true, description = "absent with fewer than two months")
+        BigDecimal slopePerYear, String slopeMethod, List<YearMonth> missingMonths, EnergyGrade grade, Grades gradeThresholds, BigDecimal gridFactorKgCo2PerKwh) {
 
     public static final String SLOPE_METHOD = "Theil–Sen: median of the slopes between every pair of monthly PUEs, "
             + "in PUE per year; robust to outlier months and gaps";
 
+    @Schema(name = "MonthlyPue")
     public record Month(YearMonth period, BigDecimal pue, BigDecimal facilityKwh, BigDecimal itKwh) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Year(int year, BigDecimal pue, int months, BigDecimal facilityKwh, BigDecimal itKwh, BigDecimal ref,
-            BigDecimal erf, BigDecimal wue, BigDecimal cue) {
+    @Schema(name = "AnnualPue")
+    public record Year(int year, BigDecimal pue, int months, BigDecimal facilityKwh, BigDecimal itKwh,
+            @Schema(nullable = true) BigDecimal ref, @Schema(nullable = true) BigDecimal erf,
+            @Schema(nullable = true) BigDecimal wue, @Schema(nullable = true) BigDecimal cue) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Trailing(YearMonth start, YearMonth end, BigDecimal pue, int months, BigDecimal facilityKwh,
-            BigDecimal itKwh, BigDecimal ref, BigDecimal erf, BigDecimal wue, BigDecimal cue) {
+    @Schema(name = "TrailingPue")
+    public record Trailing(YearMonth start, YearMonth end, @Schema(nullable = true) BigDecimal pue, int months,
+            @Schema(nullable = true) BigDecimal facilityKwh, @Schema(nullable = true) BigDecimal itKwh,
+            @Schema(nullable = true) BigDecimal ref, @Schema(nullable = true) BigDecimal erf,
+            @Schema(nullable = true) BigDecimal wue, @Schema(nullable = true) BigDecimal cue) {
     }
 
+    @Schema(name = "GradeThresholds")
     public record Grades(BigDecimal grade1Max, BigDecimal grade2Max, BigDecimal grade3Max, int edgeSiteMaxRacks,
             String source) {
     }

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Declaration(
         @NotNull @DecimalMin(value = "1.0", message = "must be at least 1.0") @DecimalMax(value = "5.0", message = "must be at most 5.0")
-        @Digits(integer = 1, fraction = 3) BigDecimal designPue,
+        @Digits(integer = 1, fraction = 3) @Schema(description = "design PUE, 1.0–5.0") BigDecimal designPue,
         @DecimalMin(value = "0", message = "must be between 0 and 1") @DecimalMax(value = "1", message = "must be between 0 and 1")
         @Schema(description = "renewable energy factor REF, 0–1") BigDecimal renewableShare,
         @DecimalMin(value = "0", message = "must be between 0 and 1") @DecimalMax(value = "1", message = "must be between 0 and 1")
@@ -25,11 +25,11 @@ public record Declaration(
         @DecimalMin(value = "0", message = "must not be negative") @DecimalMax(value = "20", message = "must be at most 20")
         @Schema(description = "design water usage effectiveness, L/kWh") BigDecimal designWue,
         @DecimalMin(value = "0", message = "must be between 0 and 1") @DecimalMax(value = "1", message = "must be between 0 and 1")
-        BigDecimal liquidCoolingShare,
+        @Schema(description = "share of the IT load cooled by liquid, 0–1") BigDecimal liquidCoolingShare,
         @DecimalMin(value = "0", message = "must be between 0 and 1") @DecimalMax(value = "1", message = "must be between 0 and 1")
         @Schema(description = "share of equipment from the MIIT recommended catalogue, 0–1") BigDecimal catalogueEquipmentShare,
-        Boolean modular,
-        Boolean distributedPower,
+        @Schema(description = "modular rooms") Boolean modular,
+        @Schema(description = "distributed power supply") Boolean distributedPower,
         @NotNull @Min(value = 0, message = "must be between 0 and 3") @Max(value = 3, message = "must be between 0 and 3")
         @Schema(description = "PUE measurement category 0–3 (The Green Grid)") Integer meteringCategory) {
 

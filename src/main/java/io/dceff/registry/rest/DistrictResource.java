@@ -14,12 +14,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/districts")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Reference data")
+@Tag(name = "Reference data", description = "Fixed lists the other operations refer to.")
 @RolesAllowed({Roles.OPERATOR, Roles.CARRIER, Roles.REGULATOR, Roles.ADMIN})
 public class DistrictResource {
 
     @GET
-    @Operation(summary = "The 16 districts of Shanghai", description = "GB/T 2260 codes with Chinese and English names. Any role.")
+    @Operation(operationId = "listDistricts", summary = "The 16 districts of Shanghai", description = "GB/T 2260 codes with Chinese and English names. Any role.")
     public List<DistrictView> list() {
         return District.<District>listAll(Sort.by("code")).stream().map(DistrictView::of).toList();
     }

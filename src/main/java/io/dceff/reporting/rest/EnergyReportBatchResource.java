@@ -27,6 +27,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/energy-reports")
@@ -57,12 +64,22 @@ public class EnergyReportBatchResource {
     @POST
     @Path("batch")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Submit many reports (JSON array)",
+    @Operation(operationId = "submitEnergyReportBatch", summary = "Submit many reports (JSON array or CSV)",
             description = "Each row is a report with its dataCenterCode. All or nothing: if any row is invalid nothing "
                     + "is stored and the 400 names every bad row (1-based) and field; rows for months already "
                     + "reported give 409 naming them; rows for another operator's data centers give 403. "
-                    + "201 with the batch's summary and its flagged rows.")
-    public Response json(JsonNode body, UriInfo uri, @HeaderParam(Idempotency.HEADER) String key) {
+                    + "201 with the batch's summary and its flagged rows. As text/csv: UTF-8 with a header row (a BOM "
+                    + "is allowed); columns dataCenterCode, period (YYYY-MM), facilityKwh, itKwh (required), "
+                    + "renewableKwh, reusedKwh, waterM3, racksInUse, pueCategory; empty cells are absent values; row 1 "
+                    + "is the first row after the header. Batches may be up to 25 MB.")
+    @APIResponse(responseCode = "201", description = "Stored whole; Location is the batch",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchView.class)))
+    @APIResponse(responseCode = "409", description = "Rows for months already reported (named in errors[]), or a "
+            + "request with the same Idempotency-Key is still running")
+    public Response json(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = BatchReportRow.class),
+            examples = @ExampleObject(name = "two months", value = BatchReportRow.EXAMPLE))) JsonNode body,
+            UriInfo uri, @Parameter(description = Idempotency.DESCRIPTION) @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.once(key, caller.subject(), "POST " + uri.getPath(), idempotency.bytesOf(body),
                 () -> store(JsonRows.read(body, BatchReportRow.class, json), "JSON", uri));
     }
@@ -70,11 +87,15 @@ public class EnergyReportBatchResource {
     @POST
     @Path("batch")
     @Consumes({CsvMediaType.TEXT_CSV, "application/csv"})
-    @Operation(summary = "Submit many reports (CSV)",
-            description = "UTF-8 with a header row (a BOM is allowed); columns dataCenterCode, period (YYYY-MM), "
-                    + "facilityKwh, itKwh (required), renewableKwh, reusedKwh, waterM3, racksInUse, pueCategory. "
-                    + "Empty cells are absent values. Row 1 is the first row after the header. All or nothing, as for JSON.")
-    public Response csv(InputStream body, UriInfo uri, @HeaderParam(Idempotency.HEADER) String key) {
+    @Operation(operationId = "submitEnergyReportBatch")
+    @APIResponse(responseCode = "201", description = "Stored whole; Location is the batch",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchView.class)))
+    public Response csv(@RequestBody(required = true, content = {
+            @Content(mediaType = CsvMediaType.TEXT_CSV, schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "two months", value = BatchReportRow.CSV_EXAMPLE)),
+            @Content(mediaType = "application/csv", schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "two months", value = BatchReportRow.CSV_EXAMPLE))}) InputStream body,
+            UriInfo uri, @Parameter(description = Idempotency.DESCRIPTION) @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.onceStreaming(key, caller.subject(), "POST " + uri.getPath(), body, in -> {
             List<BatchReportRow> rows = new ArrayList<>();
             CsvUpload.read(in, BatchReportRow.class, COLUMNS, REQUIRED, json, rows::add);
@@ -84,8 +105,9 @@ public class EnergyReportBatchResource {
 
     @GET
     @Path("batches/{id}")
-    @Operation(summary = "A stored batch: its size, span and flagged rows", description = "Operators: their own batches only.")
-    public BatchView batch(@PathParam("id") long id) {
+    @Operation(operationId = "getEnergyReportBatch", summary = "A stored batch: its size, span and flagged rows",
+            description = "Operators: their own batches only.")
+    public BatchView batch(@Parameter(description = "batch id (from its Location)") @PathParam("id") long id) {
         return service.batch(id, caller.actor());
     }
 

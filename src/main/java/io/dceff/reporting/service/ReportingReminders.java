@@ -8,8 +8,8 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +28,7 @@ public class ReportingReminders {
     private static final Logger LOG = Logger.getLogger(ReportingReminders.class);
 
     /** One reminder: which data center, whose, for which month, written when. */
-    public record Reminder(String dataCenter, String name, String operator, YearMonth period, LocalDateTime createdAt) {
+    public record Reminder(String dataCenter, String name, String operator, YearMonth period, Instant createdAt) {
     }
 
     @Inject
@@ -97,7 +97,7 @@ public class ReportingReminders {
         jdbc.query("SELECT dc.code, dc.name, r.operator_code, r.created_at FROM reporting_reminder r "
                 + "JOIN data_center dc ON dc.id = r.data_center_id WHERE r.period = ?" + own + " ORDER BY dc.code",
                 params, rs -> reminders.add(new Reminder(rs.getString(1), rs.getString(2), rs.getString(3), period,
-                        rs.getTimestamp(4).toLocalDateTime())));
+                        rs.getTimestamp(4).toInstant())));
         return reminders;
     }
 }

@@ -36,11 +36,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/base-stations")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Base stations")
+@Tag(name = "Base stations", description = "Carriers' base stations and the sharing of new builds (target: "
+        + "100% of new base stations shared).")
 public class BaseStationResource {
 
     static final Set<String> COLUMNS = Set.of("siteId", "district", "technology", "builtOn", "sharedWith");
@@ -62,12 +70,21 @@ public class BaseStationResource {
     @Path("batch")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CARRIER)
-    @Operation(summary = "Report base stations (JSON array)",
+    @Operation(operationId = "submitBaseStationBatch", summary = "Report base stations (JSON array or CSV)",
             description = "Carriers only; the carrier is the token's org claim, never a field. Upsert by (carrier, "
                     + "siteId): a known site is updated, not duplicated. All or nothing: the 400 names every bad row "
                     + "(1-based) and field: unknown district or technology, builtOn in the future, sharedWith naming "
-                    + "an unknown carrier or the reporter. Answers the counts of new and updated sites.")
-    public Response json(JsonNode body, @Context UriInfo uri, @HeaderParam(Idempotency.HEADER) String key) {
+                    + "an unknown carrier or the reporter. Answers the counts of new and updated sites. As text/csv: "
+                    + "UTF-8 with a header row: siteId, district, technology, builtOn (YYYY-MM-DD), sharedWith (other "
+                    + "carriers' codes separated by ';', empty when not shared), read as a stream, up to 25 MB.")
+    @APIResponse(responseCode = "200", description = "Stored whole",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = BaseStationService.Upserted.class)))
+    public Response json(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = BaseStationRow.class),
+            examples = @ExampleObject(name = "two sites", value = BaseStationRow.EXAMPLE))) JsonNode body,
+            @Context UriInfo uri,
+            @Parameter(description = Idempotency.DESCRIPTION) @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.once(key, caller.subject(), "POST " + uri.getPath(), idempotency.bytesOf(body),
                 () -> Response.ok(service.upsert(carrier(), JsonRows.read(body, BaseStationRow.class, json),
                         caller.actor())).build());
@@ -77,11 +94,17 @@ public class BaseStationResource {
     @Path("batch")
     @Consumes({CsvMediaType.TEXT_CSV, "application/csv"})
     @RolesAllowed(Roles.CARRIER)
-    @Operation(summary = "Report base stations (CSV)",
-            description = "UTF-8 with a header row: siteId, district, technology, builtOn (YYYY-MM-DD), sharedWith "
-                    + "(other carriers' codes separated by ';', empty when not shared). Read as a stream. "
-                    + "Bodies over the size limit (dceff: 25 MB by default) are refused with 413.")
-    public Response csv(InputStream body, @Context UriInfo uri, @HeaderParam(Idempotency.HEADER) String key) {
+    @Operation(operationId = "submitBaseStationBatch")
+    @APIResponse(responseCode = "200", description = "Stored whole",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = BaseStationService.Upserted.class)))
+    public Response csv(@RequestBody(required = true, content = {
+            @Content(mediaType = CsvMediaType.TEXT_CSV, schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "one shared site", value = BaseStationRow.CSV_EXAMPLE)),
+            @Content(mediaType = "application/csv", schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "one shared site", value = BaseStationRow.CSV_EXAMPLE))})
+            InputStream body, @Context UriInfo uri,
+            @Parameter(description = Idempotency.DESCRIPTION) @HeaderParam(Idempotency.HEADER) String key) {
         String carrier = carrier();
         return idempotency.onceStreaming(key, caller.subject(), "POST " + uri.getPath(), body, in -> {
             List<BaseStationRow> rows = new ArrayList<>();
@@ -93,20 +116,27 @@ public class BaseStationResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvMediaType.TEXT_CSV})
     @RolesAllowed({Roles.CARRIER, Roles.REGULATOR, Roles.ADMIN})
-    @Operation(summary = "List base stations", description = "Carriers see their own; regulators all, also as text/csv.")
-    public Page<BaseStationView> list(@QueryParam("carrier") String carrier, @QueryParam("district") String district,
-            @QueryParam("builtYear") Integer builtYear, @QueryParam("shared") Boolean shared,
-            @Valid @BeanParam PageRequest page) {
+    @Operation(operationId = "listBaseStations", summary = "List base stations",
+            description = "Carriers see their own; regulators all, also as text/csv.")
+    public Page<BaseStationView> list(
+            @Parameter(description = "only this carrier (organization code)") @QueryParam("carrier") String carrier,
+            @Parameter(description = "only this district (6-digit code)") @QueryParam("district") String district,
+            @Parameter(description = "only sites built in this year") @QueryParam("builtYear") Integer builtYear,
+            @Parameter(description = "only shared (true) or only unshared (false) sites") @QueryParam("shared")
+            Boolean shared, @Valid @BeanParam PageRequest page) {
         return service.list(carrier, district, builtYear, shared, caller.actor(), page);
     }
 
     @GET
     @Path("sharing")
     @RolesAllowed({Roles.REGULATOR, Roles.ADMIN})
-    @Operation(summary = "New-build sharing rates of a year",
+    @Operation(operationId = "getBaseStationSharing", summary = "New-build sharing rates of a year",
             description = "Sites built in the year, how many are shared (another carrier on the site) and the rate "
                     + "(shared ÷ new builds, 0–1), overall and by district or carrier. Regulators.")
-    public SharingView sharing(@QueryParam("year") @NotNull @Min(1990) @Max(2100) Integer year,
+    public SharingView sharing(@Parameter(description = "the year the sites were built", required = true)
+            @QueryParam("year") @NotNull @Min(1990) @Max(2100) Integer year,
+            @Parameter(description = "rates by district or by carrier", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = {"district", "carrier"}, defaultValue = "district"))
             @QueryParam("groupBy") @DefaultValue("district") String groupBy) {
         return new SharingView(year, groupBy, service.overall(year), service.sharing(year, groupBy));
     }
@@ -115,9 +145,12 @@ public class BaseStationResource {
     @Path("unshared")
     @Produces({MediaType.APPLICATION_JSON, CsvMediaType.TEXT_CSV})
     @RolesAllowed({Roles.REGULATOR, Roles.ADMIN})
-    @Operation(summary = "The year's new base stations that are not shared", description = "Regulators; also as text/csv.")
-    public Page<BaseStationView> unshared(@QueryParam("year") @NotNull @Min(1990) @Max(2100) Integer year,
-            @QueryParam("district") String district, @QueryParam("carrier") String carrier,
+    @Operation(operationId = "listUnsharedBaseStations", summary = "The year's new base stations that are not shared",
+            description = "Regulators; also as text/csv.")
+    public Page<BaseStationView> unshared(@Parameter(description = "the year the sites were built", required = true)
+            @QueryParam("year") @NotNull @Min(1990) @Max(2100) Integer year,
+            @Parameter(description = "only this district (6-digit code)") @QueryParam("district") String district,
+            @Parameter(description = "only this carrier (organization code)") @QueryParam("carrier") String carrier,
             @Valid @BeanParam PageRequest page) {
         return service.list(carrier, district, year, false, caller.actor(), page);
     }

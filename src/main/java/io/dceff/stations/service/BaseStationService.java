@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Carriers' base stations: batch upserts keyed by (carrier, site id), all or nothing, with reference
@@ -53,6 +54,7 @@ public class BaseStationService {
     @Inject
     Clock clock;
 
+    @Schema(name = "BaseStationBatchResult")
     public record Upserted(int rows, int inserted, int updated) {
     }
 

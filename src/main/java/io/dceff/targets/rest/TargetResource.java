@@ -14,11 +14,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/targets")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Targets")
+@Tag(name = "Targets", description = "The plan's targets to 2025-12-31, measured as of a year's end (or today). "
+        + "Regulators.")
 @RolesAllowed({Roles.REGULATOR, Roles.ADMIN})
 public class TargetResource {
 
@@ -26,7 +29,8 @@ public class TargetResource {
     public record TargetYears(String id, String name, String unit, java.math.BigDecimal target, List<YearActual> years) {
     }
 
-    public record YearActual(int year, java.math.BigDecimal actual, io.dceff.targets.TargetStatus status) {
+    public record YearActual(int year, @Schema(nullable = true, description = "null when there is no figure")
+            java.math.BigDecimal actual, @Schema(nullable = true) io.dceff.targets.TargetStatus status) {
     }
 
     @Inject
@@ -36,7 +40,7 @@ public class TargetResource {
     Clock clock;
 
     @GET
-    @Operation(summary = "The plan's targets in a year",
+    @Operation(operationId = "getTargets", summary = "The plan's targets in a year",
             description = "WASTE_HEAT_REUSE_DCS, ZERO_CARBON_DCS, NEW_BASE_STATION_SHARING, ANNUAL_ENERGY_SAVING and "
                     + "CLOSURE_PROGRESS, each with its definition, target, actual, progress (actual ÷ target), status "
                     + "(MET when reached; NO_BASELINE without a figure; after the deadline MISSED; before it ON_TRACK "
@@ -46,15 +50,20 @@ public class TargetResource {
                     + "defaults to this year and may not be a later one; district narrows every figure to one district "
                     + "(closure progress: all of the district's candidates); assessment chooses the baseline of "
                     + "closure progress (default the first stored assessment as of the measuring date). Regulators.")
-    public TargetsAnswer targets(@QueryParam("year") Integer year, @QueryParam("district") String district,
-            @QueryParam("assessment") Long assessment) {
+    public TargetsAnswer targets(@Parameter(description = "the year measured; default this year, never a later one")
+            @QueryParam("year") Integer year,
+            @Parameter(description = "only this district (6-digit code)") @QueryParam("district") String district,
+            @Parameter(description = "id of the assessment that is the baseline of closure progress; default the first "
+                    + "stored assessment as of the measuring date") @QueryParam("assessment") Long assessment) {
         return service.targets(year == null ? LocalDate.now(clock).getYear() : year, district, assessment);
     }
 
     @GET
     @Path("years")
-    @Operation(summary = "Each target's actual for every year of the plan period", description = "Regulators.")
-    public List<TargetYears> years(@QueryParam("district") String district) {
+    @Operation(operationId = "getTargetYears", summary = "Each target's actual for every year of the plan period",
+            description = "Regulators.")
+    public List<TargetYears> years(@Parameter(description = "only this district (6-digit code)") @QueryParam("district")
+            String district) {
         Map<Integer, TargetsAnswer> byYear = service.years(district);
         TargetsAnswer any = byYear.values().iterator().next();
         return any.items().stream().map(item -> new TargetYears(item.id(), item.name(), item.unit(), item.target(),

@@ -3,8 +3,9 @@ package io.dceff.targets.rest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The targets of a year, with the plan period and how much of it had elapsed at the year's end (or today). */
-public record TargetsAnswer(int year, String district, LocalDate planStart, LocalDate planEnd, LocalDate measuredAt,
+public record TargetsAnswer(int year, @Schema(nullable = true, description = "the district asked for") String district, LocalDate planStart, LocalDate planEnd, LocalDate measuredAt,
         BigDecimal elapsedShare, List<TargetView> items) {
 }
