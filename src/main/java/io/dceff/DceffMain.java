@@ -29,6 +29,9 @@ public class DceffMain {
             System.exit(1);
             return;
         }
+        if (embedded != null) {
+            LOG.info("Starting the service: database migrations, then the sample data on a first start ...");
+        }
         try {
             Quarkus.run(Service.class, args);
         } finally {

