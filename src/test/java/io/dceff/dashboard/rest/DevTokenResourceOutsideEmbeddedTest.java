@@ -16,9 +16,9 @@ class DevTokenResourceOutsideEmbeddedTest {
     void answers404WhenNotOnTheEmbeddedDefault() {
         DevTokenResource resource = new DevTokenResource();
         resource.config = configWithEmbeddedActive(false);
-        ProblemException e = catchThrowableOfType(ProblemException.class, () -> resource.token("regulator", null));
+        ProblemException e = catchThrowableOfType(ProblemException.class, () -> resource.token("regulator", null, null));
         assertThat(e.type()).isEqualTo(ProblemType.NOT_FOUND);
-        assertThat(resource.available().available()).isFalse();
+        assertThat(resource.available(null).available()).isFalse();
     }
 
     /** A DceffConfig whose only answer is embedded().active(). */
