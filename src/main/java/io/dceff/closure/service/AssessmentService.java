@@ -1,5 +1,6 @@
 package io.dceff.closure.service;
 
+import io.dceff.platform.jdbc.RetriedTransaction;
 import io.dceff.platform.audit.Audited;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -53,6 +54,7 @@ public class AssessmentService {
     }
 
     @Audited
+    @RetriedTransaction(idempotent = false)
     public Stored create(LocalDate asOf, Actor actor) {
         Run run = closure.run(asOf);
         List<Item> listed = run.withStatus(ClosureStatus.CANDIDATE, ClosureStatus.NO_DATA);
