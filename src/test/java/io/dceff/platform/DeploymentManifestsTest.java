@@ -68,7 +68,6 @@ class DeploymentManifestsTest {
         JsonNode deployment = only(base, "Deployment");
         JsonNode pod = deployment.path("spec").path("template");
         Map<String, String> podLabels = YAML.convertValue(pod.path("metadata").path("labels"), Map.class);
-        assertThat(deployment.path("spec").path("replicas").asInt()).isEqualTo(3);
         assertThat(podLabels).containsAllEntriesOf(
                 YAML.convertValue(deployment.path("spec").path("selector").path("matchLabels"), Map.class));
 
@@ -93,7 +92,7 @@ class DeploymentManifestsTest {
         assertThat(hpa.path("scaleTargetRef").path("name").asText()).isEqualTo(deployment.path("metadata").path("name")
                 .asText());
         assertThat(hpa.path("minReplicas").asInt()).isEqualTo(3);
-        assertThat(only(base, "PodDisruptionBudget").path("spec").path("minAvailable").asInt())
+        assertThat(only(base, "PodDisruptionBudget").path("spec").path("maxUnavailable").asInt())
                 .isLessThan(hpa.path("minReplicas").asInt());
         assertThat(only(base, "Service").path("spec").path("ports").get(0).path("targetPort").asText())
                 .isEqualTo(container.path("ports").get(0).path("name").asText());
@@ -261,7 +260,7 @@ class DeploymentManifestsTest {
     @Test
     void thePodMemoryLimitCoversTheMeasuredResidentSize() throws IOException {
         // BENCHMARK.md, "Sizing the pod": the peak resident size measured, and the heap it was measured with
-        Matcher measured = Pattern.compile("peak resident size of a replica: (\\d+) MiB with a (\\d+) MiB heap")
+        Matcher measured = Pattern.compile("peak resident size of a replica:\\s+(\\d+) MiB\\s+with\\s+a\\s+(\\d+) MiB\\s+heap")
                 .matcher(Files.readString(Path.of("BENCHMARK.md")));
         assertThat(measured.find()).as("BENCHMARK.md states the measured resident size").isTrue();
         long rss = Long.parseLong(measured.group(1)) * 1024 * 1024;
