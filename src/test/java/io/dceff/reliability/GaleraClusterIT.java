@@ -99,8 +99,14 @@ class GaleraClusterIT {
         System.out.printf("Galera cluster up in %d s on ports %s%n",
                 Duration.between(started, Instant.now()).toSeconds(), env.get("SQL_PORTS"));
         // one replica migrates first: Flyway's lock is GET_LOCK, which holds on one node only
-        a = awaitReady(launch("replica-a", 0, 1, 2));
-        b = awaitReady(launch("replica-b", 1, 2, 0));
+        Replica first = launch("replica-a", 0, 1, 2);
+        awaitTrue("replica-a migrated the schema", Duration.ofMinutes(3), () -> {
+            String log = Files.readString(first.log());
+            return log.contains("Successfully applied") || log.contains("is up to date");
+        });
+        Replica second = launch("replica-b", 1, 2, 0);
+        a = awaitReady(first);
+        b = awaitReady(second);
     }
 
     @AfterAll
