@@ -37,9 +37,12 @@ port_free() {
 }
 
 pick_ports() {
-  local picked=() p
+  # below the ephemeral range, so that no outgoing connection takes a port between the pick and the bind
+  local picked=() p low
+  low=$(awk '{print $1}' /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+  [ "$low" -gt 12000 ] || low=32768
   while [ ${#picked[@]} -lt 12 ]; do
-    p=$(( 20000 + RANDOM % 30000 ))
+    p=$(( 10000 + RANDOM % (low - 10000) ))
     [[ " ${picked[*]} " == *" $p "* ]] && continue
     port_free "$p" && picked+=("$p")
   done
@@ -116,6 +119,7 @@ launch() { # launch N [--wsrep-new-cluster]
   local n=$1; shift
   [ -z "$(pid_of "$n")" ] || die "node $n is already running"
   rm -f "$DIR/n$n/mariadbd.pid"
+  { wc -l <"$DIR/n$n/error.log" >"$DIR/n$n/log-start"; } 2>/dev/null || echo 0 >"$DIR/n$n/log-start"
   as_db_user nohup mariadbd --defaults-file="$DIR/n$n/my.cnf" "$@" >>"$DIR/n$n/stdout.log" 2>&1 </dev/null &
   # mariadbd writes its pid file itself once it has started
 }
@@ -125,6 +129,9 @@ await_synced() { # await_synced N SECONDS
   while [ $SECONDS -lt $deadline ]; do
     state=$(sql "$n" "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME='WSREP_LOCAL_STATE_COMMENT'" 2>/dev/null || true)
     [ "$state" = "Synced" ] && return 0
+    # a node that could not start (a port taken, say) has said so in its log since this launch
+    tail -n +"$(( $(cat "$DIR/n$n/log-start" 2>/dev/null || echo 0) + 1 ))" "$DIR/n$n/error.log" 2>/dev/null \
+      | grep -q "\[ERROR\] Aborting" && { tail -n 20 "$DIR/n$n/error.log" >&2; die "node $n aborted"; }
     sleep 0.3
   done
   tail -n 40 "$DIR/n$n/error.log" >&2 || true
@@ -202,7 +209,14 @@ status() {
 node_arg() { [[ "$NODE" =~ ^[123]$ ]] || die "name a node: 1, 2 or 3"; }
 
 case "$CMD" in
-  start) start ;;
+  start)
+    # another process may take a picked port before the node binds it: then start again on new ports
+    if ! (start); then
+      echo "galera: start failed; once more on other ports" >&2
+      for n in 1 2 3; do pid=$(pid_of "$n"); [ -z "$pid" ] || { kill -KILL "$pid"; await_exit "$pid" 10 || true; }; done
+      find "$DIR" -mindepth 1 -delete
+      start
+    fi ;;
   kill) load_ports; node_arg; signal_node "$NODE" KILL ;;
   stop)
     load_ports
