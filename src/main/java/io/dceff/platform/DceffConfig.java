@@ -33,6 +33,25 @@ public interface DceffConfig {
 
     Limits limits();
 
+    Transactions transactions();
+
+    interface Transactions {
+        /**
+         * Attempts of a whole write transaction that met a conflict or a lost connection (1: never retry).
+         * On Galera: certification conflicts between nodes, and one broken connection per client when a node dies.
+         */
+        @WithDefault("10")
+        int maxAttempts();
+
+        /** Wait before the first retry; doubled for each further one (with jitter), up to the maximum. */
+        @WithDefault("50MS")
+        java.time.Duration initialBackoff();
+
+        /** Longest wait between two attempts. */
+        @WithDefault("1S")
+        java.time.Duration maxBackoff();
+    }
+
     interface Limits {
         /** Largest body of a request other than a batch upload (batches: quarkus.http.limits.max-body-size). */
         @WithDefault("1M")

@@ -44,7 +44,9 @@ class DeploymentManifestsTest {
             if (Files.isDirectory(target)) {
                 all.addAll(resources(target));
             } else {
-                all.add(read(target));
+                try (var documents = YAML.readerFor(JsonNode.class).<JsonNode>readValues(target.toFile())) {
+                    documents.forEachRemaining(all::add);
+                }
             }
         }
         return all;
@@ -66,7 +68,6 @@ class DeploymentManifestsTest {
         JsonNode deployment = only(base, "Deployment");
         JsonNode pod = deployment.path("spec").path("template");
         Map<String, String> podLabels = YAML.convertValue(pod.path("metadata").path("labels"), Map.class);
-        assertThat(deployment.path("spec").path("replicas").asInt()).isEqualTo(3);
         assertThat(podLabels).containsAllEntriesOf(
                 YAML.convertValue(deployment.path("spec").path("selector").path("matchLabels"), Map.class));
 
@@ -91,7 +92,7 @@ class DeploymentManifestsTest {
         assertThat(hpa.path("scaleTargetRef").path("name").asText()).isEqualTo(deployment.path("metadata").path("name")
                 .asText());
         assertThat(hpa.path("minReplicas").asInt()).isEqualTo(3);
-        assertThat(only(base, "PodDisruptionBudget").path("spec").path("minAvailable").asInt())
+        assertThat(only(base, "PodDisruptionBudget").path("spec").path("maxUnavailable").asInt())
                 .isLessThan(hpa.path("minReplicas").asInt());
         assertThat(only(base, "Service").path("spec").path("ports").get(0).path("targetPort").asText())
                 .isEqualTo(container.path("ports").get(0).path("name").asText());
@@ -105,20 +106,22 @@ class DeploymentManifestsTest {
         assertThat(mariadb.path("replicas").asInt()).isEqualTo(3);
         assertThat(mariadb.path("galera").path("enabled").asBoolean()).isTrue();
         String dbName = only(production, "MariaDB").path("metadata").path("name").asText();
+        String database = only(production, "Database").path("metadata").path("name").asText();
         assertThat(config.path("QUARKUS_DATASOURCE_JDBC_URL").asText())
-                .isEqualTo("jdbc:mariadb://" + dbName + "-primary:3306/" + mariadb.path("database").asText());
+                .isEqualTo("jdbc:mariadb://" + dbName + "-primary:3306/" + database + "?sessionVariables=wsrep_sync_wait=1");
         JsonNode deployment = only(production, "Deployment");
         List<String> secretsUsed = new ArrayList<>();
         deployment.findValues("secretKeyRef").forEach(ref -> secretsUsed.add(ref.path("name").asText()));
         deployment.findValues("secret").forEach(ref -> secretsUsed.add(ref.path("secretName").asText()));
-        mariadb.findValues("passwordSecretKeyRef").forEach(ref -> secretsUsed.add(ref.path("name").asText()));
+        JsonNode user = only(production, "User").path("spec");
+        user.findValues("passwordSecretKeyRef").forEach(ref -> secretsUsed.add(ref.path("name").asText()));
         mariadb.findValues("rootPasswordSecretKeyRef").forEach(ref -> secretsUsed.add(ref.path("name").asText()));
         String howTo = Files.readString(K8S.resolve("README.md"));
         for (String secret : secretsUsed) {
             assertThat(howTo).as("k8s/README.md says how to create Secret " + secret)
                     .contains("create secret generic " + secret + " ");
         }
-        assertThat(mariadb.path("passwordSecretKeyRef").path("name").asText()).isEqualTo("dceff-db");
+        assertThat(user.path("passwordSecretKeyRef").path("name").asText()).isEqualTo("dceff-db");
 
         Duration delay = duration(config.path("DCEFF_SHUTDOWN_DELAY").asText());
         Duration timeout = duration(config.path("DCEFF_SHUTDOWN_TIMEOUT").asText());
@@ -177,6 +180,120 @@ class DeploymentManifestsTest {
                 }
             }
         }
+    }
+
+    /** Every overlay: base + database, as applied. */
+    private static List<Path> overlays() throws IOException {
+        try (Stream<Path> overlays = Files.list(K8S.resolve("overlays"))) {
+            return overlays.sorted().toList();
+        }
+    }
+
+    @Test
+    void theServiceUserIsDeclaredApartWithConnectionsForEveryPodAtTheHpaMaximum() throws IOException {
+        for (Path overlay : overlays()) {
+            List<JsonNode> resources = resources(overlay);
+            JsonNode mariadb = only(resources, "MariaDB").path("spec");
+            // on the MariaDB resource these make a user limited to 20 connections, fixed at creation
+            assertThat(mariadb.has("username") || mariadb.has("database") || mariadb.has("passwordSecretKeyRef"))
+                    .as("%s: the service user is a User resource, not MariaDB.spec.username", overlay).isFalse();
+            JsonNode user = only(resources, "User").path("spec");
+            JsonNode grant = only(resources, "Grant").path("spec");
+            JsonNode database = only(resources, "Database");
+            assertThat(grant.path("username").asText()).isEqualTo(only(resources, "User").path("metadata").path("name")
+                    .asText());
+            assertThat(grant.path("database").asText()).isEqualTo(database.path("metadata").path("name").asText());
+
+            int pool = only(resources, "ConfigMap").path("data").path("QUARKUS_DATASOURCE_JDBC_MAX_SIZE").asInt();
+            int maxReplicas = only(resources, "HorizontalPodAutoscaler").path("spec").path("maxReplicas").asInt();
+            int surge = only(resources, "Deployment").path("spec").path("strategy").path("rollingUpdate")
+                    .path("maxSurge").asInt();
+            int maxUserConnections = user.path("maxUserConnections").asInt();
+            assertThat(maxUserConnections).as("%s: pool %d × (maxReplicas %d + surge %d)", overlay, pool, maxReplicas,
+                    surge).isGreaterThanOrEqualTo(pool * (maxReplicas + surge));
+            long maxConnections = Long.parseLong(myCnf(mariadb, "max_connections"));
+            assertThat(maxConnections).as("%s: max_connections leaves room for the operator's own users", overlay)
+                    .isGreaterThanOrEqualTo(maxUserConnections + 20L);
+        }
+    }
+
+    @Test
+    void eachOverlaySizesTheDatabaseForItsMemoryAndSpreadsTheGaleraNodes() throws IOException {
+        String script = Files.readString(Path.of("src/test/galera/galera.sh"));
+        Matcher evs = Pattern.compile("EVS=\"([^\"]+)\"").matcher(script);
+        assertThat(evs.find()).as("the EVS settings of the test cluster").isTrue();
+        Map<String, String> tested = new HashMap<>();
+        for (String option : evs.group(1).split(";")) {
+            String[] kv = option.split("=", 2);
+            tested.put(kv[0], kv[1]);
+        }
+        for (Path overlay : overlays()) {
+            JsonNode mariadb = only(resources(overlay), "MariaDB").path("spec");
+            long limit = bytes(mariadb.path("resources").path("limits").path("memory").asText());
+            long pool = bytes(myCnf(mariadb, "innodb_buffer_pool_size"));
+            assertThat(pool).as("%s: the buffer pool leaves a third of the pod's memory for connections and Galera",
+                    overlay).isLessThanOrEqualTo(limit * 2 / 3);
+            assertThat(myCnf(mariadb, "wsrep_mode")).isEqualTo("REQUIRED_PRIMARY_KEY");
+            assertThat(mariadb.path("affinity").path("antiAffinityEnabled").asBoolean())
+                    .as("%s: one Galera node per Kubernetes node", overlay).isTrue();
+            Map<String, String> options = YAML.convertValue(mariadb.path("galera").path("providerOptions"), Map.class);
+            assertThat(options).as("%s: the failure detection tested in GaleraClusterIT", overlay).isEqualTo(tested);
+            // the ServiceMonitor CRD may be missing: metrics are the opt-in component k8s/components/metrics
+            assertThat(mariadb.path("metrics").path("enabled").asBoolean()).as("%s: metrics", overlay).isFalse();
+        }
+        String component = Files.readString(K8S.resolve("components/metrics/kustomization.yaml"));
+        assertThat(component).contains("ServiceMonitor").contains("enabled: true");
+    }
+
+    @Test
+    void theAutoscalerOwnsThePodCountAndADrainTakesOnePodAtATime() throws IOException {
+        for (Path overlay : overlays()) {
+            List<JsonNode> resources = resources(overlay);
+            assertThat(only(resources, "Deployment").path("spec").has("replicas"))
+                    .as("%s: spec.replicas would reset the HPA's count on every apply", overlay).isFalse();
+            JsonNode pdb = only(resources, "PodDisruptionBudget").path("spec");
+            assertThat(pdb.has("minAvailable")).isFalse();
+            assertThat(pdb.path("maxUnavailable").asInt()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void thePodMemoryLimitCoversTheMeasuredResidentSize() throws IOException {
+        // BENCHMARK.md, "Sizing the pod": the peak resident size measured, and the heap it was measured with
+        Matcher measured = Pattern.compile("peak resident size of a replica:\\s+(\\d+) MiB\\s+with\\s+a\\s+(\\d+) MiB\\s+heap")
+                .matcher(Files.readString(Path.of("BENCHMARK.md")));
+        assertThat(measured.find()).as("BENCHMARK.md states the measured resident size").isTrue();
+        long rss = Long.parseLong(measured.group(1)) * 1024 * 1024;
+        long measuredHeap = Long.parseLong(measured.group(2)) * 1024 * 1024;
+        for (Path overlay : overlays()) {
+            List<JsonNode> resources = resources(overlay);
+            JsonNode container = only(resources, "Deployment").path("spec").path("template").path("spec")
+                    .path("containers").get(0);
+            long limit = bytes(container.path("resources").path("limits").path("memory").asText());
+            assertThat(limit).as("%s: a quarter above the measured resident size", overlay)
+                    .isGreaterThanOrEqualTo(rss + rss / 4);
+            int heapPercent = only(resources, "ConfigMap").path("data").path("JAVA_MAX_MEM_RATIO").asInt();
+            assertThat(limit * heapPercent / 100).as("%s: no larger heap than the one measured", overlay)
+                    .isLessThanOrEqualTo(measuredHeap);
+            assertThat(container.path("resources").path("requests").path("memory").asText())
+                    .as("%s: requested as much as the limit (no overcommit)", overlay)
+                    .isEqualTo(container.path("resources").path("limits").path("memory").asText());
+        }
+    }
+
+    private static String myCnf(JsonNode mariadb, String key) {
+        Matcher value = Pattern.compile("(?m)^\\s*" + key + "\\s*=\\s*(\\S+)").matcher(mariadb.path("myCnf").asText());
+        assertThat(value.find()).as("myCnf sets %s", key).isTrue();
+        return value.group(1);
+    }
+
+    /** "4Gi", "1Gi", "512Mi", "2G", "384M" as bytes. */
+    private static long bytes(String quantity) {
+        Matcher m = Pattern.compile("(\\d+)([KMGT]?)(i?)").matcher(quantity);
+        assertThat(m.matches()).as(quantity).isTrue();
+        long n = Long.parseLong(m.group(1));
+        int power = "KMGT".indexOf(m.group(2)) + 1;
+        return n * (long) Math.pow(1024, power);
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.dceff.closure.service.ClosureService.Item;
 import io.dceff.closure.service.ClosureService.Run;
 import io.dceff.platform.audit.Audited;
 import io.dceff.platform.jdbc.Jdbc;
+import io.dceff.platform.jdbc.RetriedTransaction;
 import io.dceff.platform.problem.ProblemException;
 import io.dceff.platform.security.Actor;
 import io.dceff.registry.DataCenterStatus;
@@ -67,6 +68,7 @@ public class AssessmentService {
     }
 
     @Audited
+    @RetriedTransaction(idempotent = false)
     public Stored create(LocalDate asOf, Actor actor) {
         Run run = closure.run(asOf);
         List<Item> listed = run.withStatus(ClosureStatus.CANDIDATE, ClosureStatus.NO_DATA);

@@ -1,5 +1,6 @@
 package io.dceff.closure.service;
 
+import io.dceff.platform.jdbc.RetriedTransaction;
 import io.dceff.platform.audit.Audited;
 
 import io.dceff.closure.DecisionAction;
@@ -43,6 +44,7 @@ public class DecisionService {
     Clock clock;
 
     @Audited
+    @RetriedTransaction(idempotent = false)
     public DecisionView record(String code, DecisionRequest request, Actor actor) {
         DataCenter dc = dataCenters.requireForUpdate(code, actor);
         DataCenter receiving = null;

@@ -3,6 +3,7 @@ package io.dceff.platform.idempotency;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dceff.platform.jdbc.Jdbc;
+import io.dceff.platform.jdbc.TransactionRetry;
 import io.dceff.platform.problem.ProblemException;
 import io.dceff.platform.problem.ProblemType;
 import io.quarkus.scheduler.Scheduled;
@@ -24,8 +25,11 @@ import java.util.function.Supplier;
  * again ({@code Idempotent-Replayed: true}) without anything stored twice; the same key with another body,
  * or on another endpoint, is a 422; a retry while the first is still running is a 409. Failed requests
  * (4xx, 5xx) free the key, so a corrected retry may reuse it. Keys are per caller and kept 24 hours.
- * If the service dies between storing the data and storing the answer, the key stays reserved until the
- * purge; the data itself is never stored twice because every write it guards refuses or merges a repeat.
+ * The key, the write and the answer commit in one transaction, run again by {@link TransactionRetry} on
+ * a conflict or a lost connection: a retry whose first attempt did commit (a Galera node died during the
+ * commit) finds the key and replays the answer, one that did not runs again. A retry that arrives while
+ * the first is still running waits for it on the key's row and replays its answer (on another Galera node
+ * it runs, loses the certification race at commit and is retried into the replay).
  */
 @ApplicationScoped
 public class Idempotency {
@@ -45,6 +49,9 @@ public class Idempotency {
     Jdbc jdbc;
 
     @Inject
+    TransactionRetry retry;
+
+    @Inject
     ObjectMapper json;
 
     /** Runs the request once per (caller, key); without a key it just runs. */
@@ -54,18 +61,18 @@ public class Idempotency {
         }
         validate(key);
         String hash = sha256(body);
+        return retry.run(true, () -> reserveRunAndStore(key, subject, endpoint, hash, request));
+    }
+
+    private Response reserveRunAndStore(String key, String subject, String endpoint, String hash,
+            Supplier<Response> request) {
         int reserved = jdbc.update("INSERT IGNORE INTO idempotency_key (subject, idem_key, endpoint, request_hash) "
                 + "VALUES (?, ?, ?, ?)", List.of(subject, key, endpoint, hash));
         if (reserved == 0) {
             return replay(find(subject, key), endpoint, hash);
         }
-        Response answer;
-        try {
-            answer = request.get();
-        } catch (RuntimeException e) {
-            release(subject, key);
-            throw e;
-        }
+        // an exception rolls the reservation back with the write
+        Response answer = request.get();
         if (answer.getStatus() >= 300) {
             release(subject, key);
             return answer;

@@ -1,11 +1,11 @@
 package io.dceff.platform.jobs;
 
 import io.dceff.platform.DceffConfig;
+import io.dceff.platform.jdbc.DatabaseErrors;
 import io.dceff.platform.jdbc.Jdbc;
 import io.dceff.platform.jdbc.Jdbc.DataAccessException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.SQLException;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,8 +96,7 @@ public class JobLease {
 
     private static boolean lostRace(DataAccessException e) {
         // a Galera certification failure or an InnoDB deadlock: another replica claimed at the same moment
-        SQLException sql = (SQLException) e.getCause();
-        return "40001".equals(sql.getSQLState()) || sql.getErrorCode() == 1213;
+        return DatabaseErrors.isConflict(e);
     }
 
     private static String abbreviate(String text) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.dceff.platform.jdbc.DatabaseErrors;
 import io.dceff.platform.problem.Problem.FieldError;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -23,14 +24,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.hibernate.StaleStateException;
-import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -162,9 +160,7 @@ public class ProblemMappers {
         if (causeOf(e, OptimisticLockException.class) != null || causeOf(e, StaleStateException.class) != null) {
             return concurrentUpdate(null, uri);
         }
-        SQLException sql = causeOf(e, SQLException.class);
-        if (causeOf(e, java.sql.SQLTransactionRollbackException.class) != null
-                || sql != null && "40001".equals(sql.getSQLState())) {
+        if (DatabaseErrors.isConflict(e)) {
             return respond(ProblemType.CONFLICT, "Another request changed the same data at the same time; nothing "
                     + "was stored. Retry", null, uri);
         }
@@ -182,37 +178,7 @@ public class ProblemMappers {
     }
 
     static boolean isDatabaseUnavailable(Throwable e) {
-        return isDatabaseUnavailable(e, 0);
-    }
-
-    private static boolean isDatabaseUnavailable(Throwable e, int depth) {
-        for (Throwable t = e; t != null && depth < 8; t = t.getCause()) {
-            for (Throwable suppressed : t.getSuppressed()) {
-                if (isDatabaseUnavailable(suppressed, depth + 1)) {
-                    return true;
-                }
-            }
-            // the pool's local transaction could not be started, committed or rolled back on its connection
-            if (t instanceof javax.transaction.xa.XAException) {
-                return true;
-            }
-            if (t.getMessage() != null && (t.getMessage().contains("Connection is closed")
-                    || t.getMessage().contains("Socket error"))) {
-                return true;
-            }
-            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
-                    || t instanceof SQLNonTransientConnectionException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-            // Agroal's pool: no connection could be had within the acquisition timeout
-            if (t.getMessage() != null && t.getMessage().contains("acquisition timeout")) {
-                return true;
-            }
-        }
-        return false;
+        return DatabaseErrors.isOutage(e);
     }
 
     private Response unavailable(UriInfo uri) {

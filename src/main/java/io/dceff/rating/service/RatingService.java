@@ -1,5 +1,6 @@
 package io.dceff.rating.service;
 
+import io.dceff.platform.jdbc.RetriedTransaction;
 import io.dceff.platform.audit.Audited;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -43,6 +44,7 @@ public class RatingService {
     Clock clock;
 
     @Audited
+    @RetriedTransaction(idempotent = false)
     public StarRatingView rate(String code, String schemeName, Declaration declaration, Actor actor) {
         DataCenter dc = dataCenters.require(code, actor);
         RatingScheme scheme = schemes.find(schemeName);

@@ -1,5 +1,6 @@
 package io.dceff.registry.service;
 
+import io.dceff.platform.jdbc.RetriedTransaction;
 import io.dceff.platform.audit.Audited;
 
 import io.dceff.platform.paging.Page;
@@ -40,6 +41,7 @@ public class DataCenterService {
     Clock clock;
 
     @Audited
+    @RetriedTransaction
     public DataCenter create(DataCenterRequest request, Actor actor) {
         actor.requireAccess(request.operatorCode());
         checkReferences(request);
@@ -58,6 +60,7 @@ public class DataCenterService {
     }
 
     @Audited
+    @RetriedTransaction
     public DataCenter update(String code, DataCenterRequest request, Actor actor) {
         if (!code.equals(request.code())) {
             throw ProblemException.invalid("code", "must match the code in the path (" + code + "); codes do not change");
@@ -74,6 +77,7 @@ public class DataCenterService {
 
     /** Moves a data center to another status and records who, when and why; the history is never rewritten. */
     @Audited
+    @RetriedTransaction
     public DataCenter changeStatus(String code, DataCenterStatus status, LocalDate effectiveOn, String note, Actor actor) {
         DataCenter dc = require(code, actor);
         if (status == dc.status) {

@@ -1,5 +1,6 @@
 package io.dceff.registry.service;
 
+import io.dceff.platform.jdbc.RetriedTransaction;
 import io.dceff.platform.audit.Audited;
 
 import io.dceff.platform.paging.Page;
@@ -27,6 +28,7 @@ public class OrganizationService {
     Clock clock;
 
     @Audited
+    @RetriedTransaction
     public Organization create(OrganizationRequest request, Actor actor) {
         String creditCode = request.creditCode().trim().toUpperCase(Locale.ROOT);
         String problem = CreditCode.problem(creditCode);

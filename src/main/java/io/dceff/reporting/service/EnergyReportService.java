@@ -1,5 +1,6 @@
 package io.dceff.reporting.service;
 
+import io.dceff.platform.jdbc.RetriedTransaction;
 import io.dceff.platform.audit.Audited;
 
 import io.dceff.platform.DceffConfig;
@@ -63,6 +64,7 @@ public class EnergyReportService {
 
     /** One new report for a data center: 409 when its month is already reported. */
     @Audited
+    @RetriedTransaction
     public StoredReport submit(String dataCenterCode, EnergyReportRequest report, Actor actor) {
         Submission submission = new Submission(List.of(new Row(1, dataCenterCode, report)), false);
         return ingest(submission, actor, null).reports().get(0);
@@ -70,6 +72,7 @@ public class EnergyReportService {
 
     /** Many new reports at once; if any row is bad, nothing is stored and every bad row is named. */
     @Audited
+    @RetriedTransaction
     public Stored submitBatch(List<BatchReportRow> rows, String format, Actor actor) {
         if (rows.isEmpty()) {
             throw ProblemException.invalid("body", "the batch has no rows");
@@ -88,6 +91,7 @@ public class EnergyReportService {
 
     /** A correction: stores revision n+1 of the month and keeps every earlier revision. */
     @Audited
+    @RetriedTransaction(idempotent = false)
     public StoredReport correct(String dataCenterCode, YearMonth period, EnergyReportRequest report, Actor actor) {
         if (report.period() != null && !report.period().equals(period)) {
             throw ProblemException.invalid("period", "must match the month in the path (" + period + ")");

@@ -1,5 +1,6 @@
 package io.dceff.stations.service;
 
+import io.dceff.platform.jdbc.RetriedTransaction;
 import io.dceff.platform.audit.Audited;
 
 import io.dceff.platform.DceffConfig;
@@ -60,6 +61,7 @@ public class BaseStationService {
 
     /** Stores a carrier's batch: new sites are added, known ones updated; any bad row and nothing is stored. */
     @Audited
+    @RetriedTransaction
     public Upserted upsert(String carrier, List<BaseStationRow> rows, Actor actor) {
         if (rows.isEmpty()) {
             throw ProblemException.invalid("body", "the batch has no rows");
