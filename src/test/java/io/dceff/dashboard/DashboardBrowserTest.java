@@ -304,6 +304,7 @@ class DashboardBrowserTest {
         assertThat(driver.findElement(By.id("pue-chart")).isDisplayed()).isFalse();
         assertThat(driver.findElement(By.cssSelector("#site-panel > .card-message")).getText()).isEmpty();
 
+        driver.findElement(By.id("site-close")).click();
         driver.findElement(By.id("lang")).click();
         search(world.gappy());
         wait.until(d -> text("pue-missing").contains("months missing"));
