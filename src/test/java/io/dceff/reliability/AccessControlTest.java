@@ -73,6 +73,7 @@ class AccessControlTest {
         RULES.put("POST /api/v1/energy-reports/batch", OWNER_AND_OVERSIGHT);
         RULES.put("GET /api/v1/energy-reports/batches/{id}", OWNER_AND_OVERSIGHT);
         RULES.put("GET /api/v1/reporting-reminders", OPERATORS_AND_OVERSIGHT); // operators see their own
+        RULES.put("GET /api/v1/reporting-gaps", OVERSIGHT);
         RULES.put("GET /api/v1/rating-schemes", EVERYONE);
         RULES.put("GET /api/v1/base-stations", EnumSet.of(Who.CARRIER, Who.REGULATOR, Who.ADMIN));
         RULES.put("POST /api/v1/base-stations/batch", EnumSet.of(Who.CARRIER));
@@ -80,6 +81,7 @@ class AccessControlTest {
         RULES.put("GET /api/v1/base-stations/unshared", OVERSIGHT);
         RULES.put("GET /api/v1/closure-candidates", OVERSIGHT);
         RULES.put("GET /api/v1/closure-candidates/watch-list", OVERSIGHT);
+        RULES.put("GET /api/v1/closure-candidates/export", OVERSIGHT);
         RULES.put("GET /api/v1/closure-candidates/{code}/consolidation", OVERSIGHT);
         RULES.put("GET /api/v1/closure-candidates/{code}/decisions", OVERSIGHT);
         RULES.put("POST /api/v1/closure-candidates/{code}/decisions", OVERSIGHT);
