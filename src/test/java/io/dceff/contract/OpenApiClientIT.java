@@ -12,6 +12,7 @@ import io.dceff.client.ApiClient;
 import io.dceff.client.ApiException;
 import io.dceff.client.api.BaseStationsApi;
 import io.dceff.client.api.ClosureCandidatesApi;
+import io.dceff.client.api.DashboardApi;
 import io.dceff.client.api.DataCentersApi;
 import io.dceff.client.api.EnergyReportsApi;
 import io.dceff.client.api.OrganizationsApi;
@@ -40,9 +41,11 @@ import io.dceff.client.model.OrganizationKind;
 import io.dceff.client.model.OrganizationRequest;
 import io.dceff.client.model.Problem;
 import io.dceff.client.model.PueTrendView;
+import io.dceff.client.model.ReportingGapPage;
 import io.dceff.client.model.TargetsAnswer;
 import io.dceff.support.Api;
 import io.dceff.support.TestTokens;
+import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.ServerSocket;
@@ -50,6 +53,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -240,6 +244,18 @@ class OpenApiClientIT {
         assertThat(candidate.getMonthsOfData()).isEqualTo(12);
         assertThat(candidate.getCriteria().getPue().getMet()).isTrue();
         assertThat(candidate.getAnnualSavingKwh()).isPositive();
+
+        // the same list as a file to keep: the CSV download, byte order mark first
+        File download = closure.exportClosureCandidates(asOf, null, "csv", operator, null, "-saving",
+                ClosureStatus.CANDIDATE);
+        String csv = Files.readString(download.toPath(), StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFF").contains(code);
+
+        // the sites of the scope with months missing: this operator's site reported all twelve
+        ReportingGapPage gaps = new DashboardApi(regulatorClient).listReportingGaps(lastMonth.toString(), null, 12,
+                operator, 0, 50);
+        assertThat(gaps.getTo()).isEqualTo(lastMonth.toString());
+        assertThat(gaps.getItems()).noneMatch(g -> g.getCode().equals(code));
 
         Assessment assessment = closure.createAssessment(new AssessmentRequest().asOf(asOf), UUID.randomUUID().toString());
         Assessment readBack = closure.getAssessment(assessment.getId());

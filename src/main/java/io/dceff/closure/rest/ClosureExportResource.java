@@ -46,7 +46,8 @@ public class ClosureExportResource {
     @GET
     @Produces({CsvMediaType.TEXT_CSV, XLSX})
     @APIResponse(responseCode = "200", description = "the file, with a Content-Disposition file name", content = {
-        @Content(mediaType = CsvMediaType.TEXT_CSV, schema = @Schema(type = SchemaType.STRING)),
+        @Content(mediaType = CsvMediaType.TEXT_CSV, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                description = "UTF-8 CSV with a byte order mark and a header row; the columns of the list's text/csv answer")),
         @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @Operation(operationId = "exportClosureCandidates", summary = "Download the closure candidates as shown",
             description = "Every matching site (no paging) as an attachment with a file name: format=csv (UTF-8 with "

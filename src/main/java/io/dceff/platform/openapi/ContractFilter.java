@@ -134,13 +134,19 @@ public class ContractFilter implements OASFilter {
                 answer.addHeader("Location", OASFactory.createHeader().description("URI of the created resource")
                         .schema(OASFactory.createSchema().addType(SchemaType.STRING).format("uri-reference")));
             }
-            if (answer.getContent() != null && answer.getContent().hasMediaType("text/csv")) {
+            // a CSV list answer is text; a CSV file to download (format binary) is left as its operation declares
+            if (answer.getContent() != null && answer.getContent().hasMediaType("text/csv")
+                    && !isBinary(answer.getContent().getMediaType("text/csv"))) {
                 answer.getContent().addMediaType("text/csv", OASFactory.createMediaType().schema(OASFactory
                         .createSchema().addType(SchemaType.STRING).description("UTF-8 CSV with a header row; the "
                                 + "columns of the JSON items, flattened (nested fields joined with '.')")));
             }
         });
         responses.setAPIResponses(new LinkedHashMap<>(answers));
+    }
+
+    private static boolean isBinary(MediaType type) {
+        return type.getSchema() != null && "binary".equals(type.getSchema().getFormat());
     }
 
     private static APIResponse reference(String status) {
