@@ -27,6 +27,9 @@ die() { echo "galera.sh: $*" >&2; exit 1; }
 CMD=$1
 DIR=$(mkdir -p "$2" && cd "$2" && pwd)
 NODE=${3:-}
+# The nodes' sockets lie in a short folder of their own, named after DIR: a Unix socket path may not be longer
+# than 107 bytes, and DIR may be as deep as the clone.
+SOCKDIR=${TMPDIR:-/tmp}/dceff-galera-$(printf '%s' "$DIR" | md5sum | cut -c1-12)
 
 as_db_user() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u mysql -- "$@"; else "$@"; fi
@@ -68,7 +71,7 @@ write_config() {
   cat >"$d/my.cnf" <<EOF
 [mariadbd]
 datadir=$d/data
-socket=$d/mariadbd.sock
+socket=$SOCKDIR/n$n.sock
 pid-file=$d/mariadbd.pid
 log-error=$d/error.log
 port=${SQL[$i]}
@@ -97,7 +100,7 @@ wsrep_mode=REQUIRED_PRIMARY_KEY
 wsrep_slave_threads=2
 
 [client]
-socket=$d/mariadbd.sock
+socket=$SOCKDIR/n$n.sock
 user=root
 EOF
 }
@@ -150,7 +153,8 @@ start() {
   pick_ports
   load_ports
   for n in 1 2 3; do write_config "$n"; done
-  [ "$(id -u)" -ne 0 ] || chown -R mysql:mysql "$DIR"
+  mkdir -p "$SOCKDIR"
+  [ "$(id -u)" -ne 0 ] || chown -R mysql:mysql "$DIR" "$SOCKDIR"
   as_db_user mariadb-install-db --no-defaults --datadir="$DIR/n1/data" --auth-root-authentication-method=normal \
     --skip-test-db >"$DIR/n1/install.log" 2>&1 || { cat "$DIR/n1/install.log" >&2; die "install-db failed"; }
   launch 1 --wsrep-new-cluster
@@ -228,6 +232,6 @@ case "$CMD" in
     if [ -f "$DIR/cluster.env" ]; then
       for n in 1 2 3; do pid=$(pid_of "$n"); [ -z "$pid" ] || { kill -KILL "$pid"; await_exit "$pid" 10 || true; }; done
     fi
-    rm -rf "$DIR"; echo "galera: wiped $DIR" ;;
+    rm -rf "$DIR" "$SOCKDIR"; echo "galera: wiped $DIR" ;;
   *) usage ;;
 esac
