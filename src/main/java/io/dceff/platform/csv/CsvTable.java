@@ -1,7 +1,12 @@
 package io.dceff.platform.csv;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -15,6 +20,8 @@ import java.util.Set;
  * as dotted names ({@code criteria.pue.value}), arrays of plain values joined with {@code ;}.
  */
 public final class CsvTable {
+
+    private static final CsvMapper CSV = new CsvMapper();
 
     private final List<String> columns;
     private final List<Map<String, String>> rows;
@@ -96,6 +103,21 @@ public final class CsvTable {
             return true;
         } catch (NumberFormatException e) {
             return false;
+        }
+    }
+
+    /** Writes the table as CSV with a header row, every cell made safe for spreadsheets. */
+    public void write(OutputStream out) throws IOException {
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+        columns().forEach(schema::addColumn);
+        try (SequenceWriter writer = CSV.writer(schema.build()).writeValues(out)) {
+            for (Map<String, String> row : rows()) {
+                List<String> cells = new ArrayList<>(columns().size());
+                for (String column : columns()) {
+                    cells.add(safeCell(row.getOrDefault(column, "")));
+                }
+                writer.write(cells);
+            }
         }
     }
 }

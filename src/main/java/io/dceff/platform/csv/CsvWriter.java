@@ -1,9 +1,6 @@
 package io.dceff.platform.csv;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Produces;
@@ -15,16 +12,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /** Writes any list answer as UTF-8 CSV with a header row when the client asks for {@code text/csv}. */
 @Provider
 @Produces(CsvMediaType.TEXT_CSV)
 public class CsvWriter implements MessageBodyWriter<Object> {
 
-    private static final CsvMapper CSV = new CsvMapper();
 
     @Inject
     ObjectMapper json;
@@ -55,16 +48,6 @@ public class CsvWriter implements MessageBodyWriter<Object> {
         if (table.columns().isEmpty()) {
             return; // no items: nothing names the columns, and an empty body is an empty table
         }
-        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
-        table.columns().forEach(schema::addColumn);
-        try (SequenceWriter writer = CSV.writer(schema.build()).writeValues(out)) {
-            for (Map<String, String> row : table.rows()) {
-                List<String> cells = new ArrayList<>(table.columns().size());
-                for (String column : table.columns()) {
-                    cells.add(CsvTable.safeCell(row.getOrDefault(column, "")));
-                }
-                writer.write(cells);
-            }
-        }
+        table.write(out);
     }
 }
