@@ -100,6 +100,14 @@ public interface DceffConfig {
         /** Testing switch: let a production (external database) instance accept the development key. */
         @WithDefault("false")
         boolean allowDevKey();
+
+        /** The token claim holding the caller's roles (operator, carrier, regulator, admin). */
+        @WithDefault("groups")
+        String rolesClaim();
+
+        /** The token claim holding the organization code of an operator or carrier. */
+        @WithDefault("org")
+        String orgClaim();
     }
 
     /** Data-quality flags of energy reports (DESIGN.md, Energy reports and PUE); a flag never rejects data. */
