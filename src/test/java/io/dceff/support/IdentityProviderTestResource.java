@@ -27,7 +27,8 @@ public class IdentityProviderTestResource implements QuarkusTestResourceLifecycl
         server.start();
         return Map.of(
                 "quarkus.oidc.auth-server-url", issuer(),
-                "quarkus.oidc.token.audience", AUDIENCE);
+                "quarkus.oidc.token.audience", AUDIENCE,
+                "dceff.oidc.client-id", AUDIENCE);
     }
 
     @Override

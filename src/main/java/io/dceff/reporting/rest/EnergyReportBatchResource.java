@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dceff.platform.csv.CsvMediaType;
 import io.dceff.platform.csv.CsvUpload;
+import io.dceff.platform.csv.XlsxUpload;
 import io.dceff.platform.json.JsonRows;
 import io.dceff.platform.security.Caller;
 import io.dceff.platform.security.Roles;
@@ -100,6 +101,21 @@ public class EnergyReportBatchResource {
             List<BatchReportRow> rows = new ArrayList<>();
             CsvUpload.read(in, BatchReportRow.class, COLUMNS, REQUIRED, json, rows::add);
             return store(rows, "CSV", uri);
+        });
+    }
+
+    @POST
+    @Path("batch")
+    @Consumes(XlsxUpload.MEDIA_TYPE)
+    @Operation(summary = "Submit many reports (XLSX workbook)",
+            description = "The first sheet, with the columns of the CSV in its header row (the template's bilingual "
+                    + "headers are accepted). Row 1 is the first row after the header. All or nothing, as for JSON; "
+                    + "an encrypted or malformed workbook is a 400, one that expands beyond the limits a 413.")
+    public Response xlsx(InputStream body, UriInfo uri, @HeaderParam(Idempotency.HEADER) String key) {
+        return idempotency.onceStreaming(key, caller.subject(), "POST " + uri.getPath(), body, in -> {
+            List<BatchReportRow> rows = new ArrayList<>();
+            XlsxUpload.read(in, BatchReportRow.class, COLUMNS, REQUIRED, json, rows::add);
+            return store(rows, "XLSX", uri);
         });
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dceff.platform.csv.CsvMediaType;
 import io.dceff.platform.csv.CsvUpload;
+import io.dceff.platform.csv.XlsxUpload;
 import io.dceff.platform.json.JsonRows;
 import io.dceff.platform.paging.Page;
 import io.dceff.platform.paging.PageRequest;
@@ -109,6 +110,23 @@ public class BaseStationResource {
         return idempotency.onceStreaming(key, caller.subject(), "POST " + uri.getPath(), body, in -> {
             List<BaseStationRow> rows = new ArrayList<>();
             CsvUpload.read(in, BaseStationCsvRow.class, COLUMNS, REQUIRED, json, r -> rows.add(r.row()));
+            return Response.ok(service.upsert(carrier, rows, caller.actor())).build();
+        });
+    }
+
+    @POST
+    @Path("batch")
+    @Consumes(XlsxUpload.MEDIA_TYPE)
+    @RolesAllowed(Roles.CARRIER)
+    @Operation(summary = "Report base stations (XLSX workbook)",
+            description = "The first sheet, with the columns of the CSV in its header row (the template's bilingual "
+                    + "headers are accepted); sharedWith as in the CSV. Read as a stream. All or nothing; an encrypted "
+                    + "or malformed workbook is a 400, one that expands beyond the limits a 413.")
+    public Response xlsx(InputStream body, @Context UriInfo uri, @HeaderParam(Idempotency.HEADER) String key) {
+        String carrier = carrier();
+        return idempotency.onceStreaming(key, caller.subject(), "POST " + uri.getPath(), body, in -> {
+            List<BaseStationRow> rows = new ArrayList<>();
+            XlsxUpload.read(in, BaseStationCsvRow.class, COLUMNS, REQUIRED, json, r -> rows.add(r.row()));
             return Response.ok(service.upsert(carrier, rows, caller.actor())).build();
         });
     }
