@@ -1,6 +1,8 @@
 package io.dceff.dashboard.rest;
 
+import io.dceff.platform.DceffConfig;
 import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -25,16 +27,14 @@ public class SignInResource {
     @ConfigProperty(name = "quarkus.oidc.auth-server-url")
     Optional<String> issuer;
 
-    @ConfigProperty(name = "dceff.oidc.client-id")
-    String clientId;
-
-    @ConfigProperty(name = "dceff.oidc.scope")
-    String scope;
+    @Inject
+    DceffConfig config;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(hidden = true)
     public SignInConfig config() {
-        return new SignInConfig(issuer.filter(s -> !s.isBlank()).orElse(null), clientId, scope);
+        return new SignInConfig(issuer.filter(s -> !s.isBlank()).orElse(null), config.oidc().clientId(),
+                config.oidc().scope());
     }
 }
