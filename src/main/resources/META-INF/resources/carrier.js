@@ -34,28 +34,23 @@ const CARRIER_TEXTS = {
   const { $, el, t, json, upload, download } = Portal;
   const rate = (shared, total) => total ? (100 * shared / total).toFixed(1) + '%' : '—';
 
-  async function count(query) {
-    return (await json('/api/v1/base-stations?size=1&' + query)).total;
-  }
+  let shown = 0; // the latest load; an earlier one that answers later is dropped
 
   async function load() {
+    const mine = ++shown;
     const year = $('year').value;
-    const districts = await json('/api/v1/districts');
-    const rows = [];
-    let all = 0;
-    let shared = 0;
-    for (const d of districts) {
-      const n = await count('builtYear=' + year + '&district=' + d.code);
-      if (!n) continue;
-      const s = await count('builtYear=' + year + '&district=' + d.code + '&shared=true');
-      all += n;
-      shared += s;
-      rows.push(el('tr', { 'data-district': d.code }, el('td', {}, Portal.state.lang === 'zh' ? d.nameZh : d.nameEn),
-        el('td', {}, String(n)), el('td', {}, String(s)), el('td', {}, rate(s, n))));
-    }
+    const [districts, sharing] = await Promise.all([json('/api/v1/districts'),
+      json('/api/v1/base-stations/sharing?groupBy=district&year=' + encodeURIComponent(year))]);
+    const names = new Map(districts.map((d) => [d.code, Portal.state.lang === 'zh' ? d.nameZh : d.nameEn]));
+    const rows = sharing.items.map((r) => el('tr', { 'data-district': r.key }, el('td', {}, names.get(r.key) || r.key),
+      el('td', {}, String(r.newBuilds)), el('td', {}, String(r.shared)), el('td', {}, rate(r.shared, r.newBuilds))));
+    if (mine !== shown) return;
+    const all = sharing.overall.newBuilds;
+    const shared = sharing.overall.shared;
     document.querySelector('#sharing tbody').replaceChildren(...rows);
     $('total').textContent = t('totalLine', { year, n: all, s: shared, r: rate(shared, all) });
     const unshared = await json('/api/v1/base-stations?size=100&shared=false&builtYear=' + year);
+    if (mine !== shown) return;
     document.querySelector('#unshared tbody').replaceChildren(...unshared.items.map((b) => el('tr', {},
       el('td', {}, b.siteId), el('td', {}, b.district), el('td', {}, b.technology), el('td', {}, b.builtOn))));
   }

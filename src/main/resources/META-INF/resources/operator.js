@@ -14,7 +14,11 @@ const OPERATOR_TEXTS = {
     badToken: '令牌无效或已过期。', wrongRole: '此页面需要运营商（operator）角色的令牌。', noToken: '请先粘贴令牌。',
     loadFailed: '加载失败：', none: '—', GRADE_1: '一级', GRADE_2: '二级', GRADE_3: '三级',
     EXCEEDS_LIMIT: '超出限值', NOT_APPLICABLE: '不适用', closure: '关停并转', pueToLeave: '需降至 PUE',
-    CANDIDATE: '候选', NO_DATA: '无数据（须报送）', WATCH: '关注名单', NONE: '否', atMost: '≤ {p}'
+    CANDIDATE: '候选', NO_DATA: '无数据（须报送）', WATCH: '关注名单', NONE: '否', atMost: '≤ {p}',
+    revisionsTitle: '修订记录与更正', showRevisions: '查看修订', note: '更正原因', correct: '提交更正',
+    revision: '修订号', submittedAt: '提交时间（UTC）', submittedBy: '提交人', pue: 'PUE', noReport: '该月尚无报送。',
+    registerTitle: '登记数据中心', district: '区', address: '地址', commissionedOn: '投入运行日期',
+    designPue: '设计 PUE（可选）', register: '登记'
   },
   en: {
     title: 'Data-center energy reporting', idpSignIn: 'Sign in with your organization account',
@@ -32,14 +36,26 @@ const OPERATOR_TEXTS = {
     noToken: 'Paste a token first.', loadFailed: 'Could not load: ', none: '—', GRADE_1: 'Grade 1',
     GRADE_2: 'Grade 2', GRADE_3: 'Grade 3', EXCEEDS_LIMIT: 'Exceeds the limit', NOT_APPLICABLE: 'Not applicable',
     closure: 'Closure rule', pueToLeave: 'PUE to reach', CANDIDATE: 'Candidate', NO_DATA: 'No data (report!)',
-    WATCH: 'Watch list', NONE: 'No', atMost: '≤ {p}'
+    WATCH: 'Watch list', NONE: 'No', atMost: '≤ {p}',
+    revisionsTitle: 'Revisions and corrections', showRevisions: 'Show revisions', note: 'Reason for the correction',
+    correct: 'Submit the correction', revision: 'Revision', submittedAt: 'Submitted (UTC)', submittedBy: 'By', pue: 'PUE',
+    noReport: 'No report for this month yet.', registerTitle: 'Register a data center', district: 'District',
+    address: 'Address', commissionedOn: 'In operation since', designPue: 'Design PUE (optional)', register: 'Register'
   }
 };
 
 (() => {
-  const { $, el, t, json, api, upload, download } = Portal;
+  const { $, el, t, json, api, upload, send, download } = Portal;
+  let organization = null;
+  let districts = null;
 
-  async function loadDataCenters() {
+  async function loadDataCenters(org) {
+    if (org !== undefined) organization = org;
+    if (!districts) {
+      districts = await json('/api/v1/districts');
+      $('reg-district').replaceChildren(...districts.map((d) => el('option', { value: d.code },
+        d.code + ' ' + (Portal.state.lang === 'zh' ? d.nameZh : d.nameEn))));
+    }
     const page = await json('/api/v1/data-centers?size=500');
     const now = new Date();
     const to = now.getFullYear() + '-' + String(now.getMonth() + 1).padStart(2, '0');
@@ -61,21 +77,80 @@ const OPERATOR_TEXTS = {
           ? t('atMost', { p: Number(standing.pueToLeave).toFixed(3) }) : t('none')));
     }));
     document.querySelector('#data-centers tbody').replaceChildren(...rows);
-    $('month-dc').replaceChildren(...page.items.map((dc) => el('option', { value: dc.code }, dc.code + ' ' + dc.name)));
+    const options = () => page.items.map((dc) => el('option', { value: dc.code }, dc.code + ' ' + dc.name));
+    $('month-dc').replaceChildren(...options());
+    $('rev-dc').replaceChildren(...options());
   }
+
+  function reportsPath(code, period) {
+    return '/api/v1/data-centers/' + encodeURIComponent(code) + '/energy-reports' + (period ? '/' + period : '');
+  }
+
+  /** Every revision of the chosen month, oldest first; the correction form starts from the latest. */
+  async function showRevisions() {
+    const code = $('rev-dc').value;
+    const period = $('rev-period').value;
+    const answer = await api(reportsPath(code, period) + '/revisions', { headers: { Accept: 'application/json' } });
+    const revisions = answer.ok ? await answer.json() : [];
+    if (!revisions.length) {
+      $('correct-form').hidden = true;
+      $('revisions-result').replaceChildren(el('p', { class: 'message', role: 'status' },
+        answer.ok || answer.status === 404 ? t('noReport') : t('loadFailed') + answer.status));
+      return;
+    }
+    const cell = (v) => el('td', {}, v == null ? t('none') : String(v));
+    $('revisions-result').replaceChildren(el('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-labelledby': 'revisions-title' },
+      el('table', { id: 'revisions', class: 'data' },
+      el('caption', { class: 'visually-hidden' }, t('revisionsTitle') + ' ' + code + ' ' + period),
+      el('thead', {}, el('tr', {}, ['revision', 'facilityKwh', 'itKwh', 'pue', 'submittedAt', 'submittedBy', 'note']
+        .map((k) => el('th', { scope: 'col' }, t(k))))),
+      el('tbody', {}, revisions.map((r) => el('tr', { 'data-revision': String(r.revision) }, cell(r.revision),
+        cell(r.facilityKwh), cell(r.itKwh), cell(r.pue), cell(r.submittedAt), cell(r.submittedBy), cell(r.note)))))));
+    const latest = revisions[revisions.length - 1];
+    $('correct-facility').value = latest.facilityKwh;
+    $('correct-it').value = latest.itKwh;
+    $('correct-note').value = '';
+    $('correct-form').hidden = false;
+  }
+
+  $('revisions-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    $('correct-result').replaceChildren();
+    showRevisions();
+  });
+
+  $('correct-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const code = $('rev-dc').value;
+    const period = $('rev-period').value;
+    const stored = await send(reportsPath(code, period), 'PUT', { period, facilityKwh: Number($('correct-facility').value),
+      itKwh: Number($('correct-it').value), note: $('correct-note').value.trim() }, $('correct-result'));
+    if (stored) {
+      await showRevisions();
+      loadDataCenters();
+    }
+  });
+
+  $('register-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const designPue = $('reg-design-pue').value;
+    const stored = await send('/api/v1/data-centers', 'POST', {
+      code: $('reg-code').value.trim(), name: $('reg-name').value.trim(), operatorCode: organization,
+      district: $('reg-district').value, address: $('reg-address').value.trim() || null,
+      racks: Number($('reg-racks').value), commissionedOn: $('reg-commissioned').value,
+      designPue: designPue ? Number(designPue) : null
+    }, $('register-result'));
+    if (stored) {
+      $('register-form').reset();
+      loadDataCenters();
+    }
+  });
 
   $('month-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const code = $('month-dc').value;
-    const answer = await api('/api/v1/data-centers/' + encodeURIComponent(code) + '/energy-reports', {
-      method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ period: $('month-period').value, facilityKwh: Number($('month-facility').value),
-        itKwh: Number($('month-it').value) })
-    });
-    const body = await answer.json().catch(() => ({}));
-    $('month-result').replaceChildren(answer.ok ? el('p', { class: 'ok', role: 'status' }, t('stored'))
-      : el('p', { class: 'message', role: 'alert' }, t('rejected') + ' ' + (body.detail || answer.status)));
-    if (answer.ok) loadDataCenters();
+    send(reportsPath(code), 'POST', { period: $('month-period').value, facilityKwh: Number($('month-facility').value),
+      itKwh: Number($('month-it').value) }, $('month-result'), () => loadDataCenters());
   });
 
   $('upload-form').addEventListener('submit', (event) => {

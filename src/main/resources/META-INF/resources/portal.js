@@ -60,48 +60,8 @@ const Portal = (() => {
     return answer.json();
   }
 
-  /** The identity provider's sign-in (authorization code with PKCE, oidc-client-ts), when one is configured. */
-  let users = null;
-
-  async function identityProvider(enter) {
-    let config;
-    try {
-      config = await (await fetch('/sign-in/config')).json();
-    } catch (e) {
-      return;
-    }
-    if (!config.issuer || typeof oidc === 'undefined') return;
-    const here = location.origin + location.pathname;
-    users = new oidc.UserManager({
-      authority: config.issuer, client_id: config.clientId, scope: config.scope, response_type: 'code',
-      redirect_uri: here, post_logout_redirect_uri: here, automaticSilentRenew: true,
-      userStore: new oidc.WebStorageStateStore({ store: sessionStorage })
-    });
-    users.events.addUserLoaded((user) => { // renewed
-      state.token = user.access_token;
-      sessionStorage.setItem('dceff.token', user.access_token);
-    });
-    users.events.addAccessTokenExpired(() => signOut(t('expired')));
-    users.events.addSilentRenewError(() => signOut(t('expired')));
-    $('idp-sign-in').hidden = false;
-    $('idp-sign-in-button').addEventListener('click', () => users.signinRedirect());
-    const query = new URLSearchParams(location.search);
-    if (query.has('code') && query.has('state')) {
-      try {
-        const user = await users.signinRedirectCallback();
-        history.replaceState(null, '', here);
-        await enter(user.access_token);
-      } catch (e) {
-        history.replaceState(null, '', here);
-        $('sign-in-message').textContent = t('loadFailed') + e.message;
-      }
-    }
-  }
-
   function signOut(message) {
-    if (users) {
-      users.removeUser();
-    }
+    IdentityProvider.forget();
     state.token = '';
     sessionStorage.removeItem('dceff.token');
     $('view').hidden = true;
@@ -133,11 +93,26 @@ const Portal = (() => {
       headers: { 'Content-Type': xlsx ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
         : 'text/csv', Accept: 'application/json' }
     });
+    return outcome(answer, output, onStored);
+  }
+
+  /** Sends a JSON body (POST or PUT) and shows what was stored or every reason it was refused. */
+  async function send(path, method, payload, output, onStored) {
+    output.replaceChildren();
+    const answer = await api(path, {
+      method, body: JSON.stringify(payload),
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' }
+    });
+    return outcome(answer, output, onStored);
+  }
+
+  /** "Stored", or the problem's detail with its errors (row, field, reason) as a table. */
+  async function outcome(answer, output, onStored) {
     const body = await answer.json().catch(() => ({}));
     if (answer.ok) {
       output.append(el('p', { class: 'ok', role: 'status' }, t('stored')));
-      onStored(body);
-      return;
+      if (onStored) await onStored(body);
+      return body;
     }
     output.append(el('p', { class: 'message', role: 'alert' }, t('rejected') + ' ' + (body.detail || answer.status)));
     if (Array.isArray(body.errors) && body.errors.length) {
@@ -148,6 +123,7 @@ const Portal = (() => {
         el('tbody', {}, body.errors.map((e) => el('tr', {}, el('td', {}, e.row == null ? '—' : String(e.row)),
           el('td', {}, e.field || ''), el('td', {}, e.message || ''))))));
     }
+    return null;
   }
 
   /**
@@ -185,13 +161,13 @@ const Portal = (() => {
       if (token) enter(token); else $('sign-in-message').textContent = t('noToken');
     });
     $('sign-out').addEventListener('click', async () => {
-      if (users && await users.getUser()) {
-        state.token = '';
-        sessionStorage.removeItem('dceff.token');
-        users.signoutRedirect().catch(() => signOut()); // ends the provider's session too, and comes back here
-      } else {
-        signOut();
+      sessionStorage.removeItem('dceff.token'); // not signed in again on the way back from the provider
+      try {
+        if (await IdentityProvider.signOut()) return; // the provider ends its session too, and comes back here
+      } catch (e) {
+        // the provider is unreachable: this tab signs out all the same
       }
+      signOut();
     });
     try {
       const available = await (await fetch('/dev/token/available')).json();
@@ -205,9 +181,17 @@ const Portal = (() => {
       if (answer.ok) enter((await answer.json()).token);
       else $('sign-in-message').textContent = t('loadFailed') + answer.status;
     });
-    await identityProvider(enter);
+    await IdentityProvider.setUp($('idp-sign-in-button'), $('idp-sign-in'), {
+      onToken: enter,
+      onRenewed: (token) => {
+        state.token = token;
+        sessionStorage.setItem('dceff.token', token);
+      },
+      onExpired: () => signOut(t('expired')),
+      onError: (e) => { $('sign-in-message').textContent = t('loadFailed') + e.message; }
+    });
     if (state.token && $('view').hidden) enter(state.token);
   }
 
-  return { start, t, el, api, json, upload, download, $, state, translate };
+  return { start, t, el, api, json, upload, send, download, $, state, translate };
 })();

@@ -79,7 +79,7 @@ class AccessControlTest {
         RULES.put("GET /api/v1/rating-schemes", EVERYONE);
         RULES.put("GET /api/v1/base-stations", EnumSet.of(Who.CARRIER, Who.REGULATOR, Who.ADMIN));
         RULES.put("POST /api/v1/base-stations/batch", EnumSet.of(Who.CARRIER));
-        RULES.put("GET /api/v1/base-stations/sharing", OVERSIGHT);
+        RULES.put("GET /api/v1/base-stations/sharing", EnumSet.of(Who.CARRIER, Who.REGULATOR, Who.ADMIN)); // a carrier its own
         RULES.put("GET /api/v1/base-stations/template", EnumSet.of(Who.CARRIER, Who.REGULATOR, Who.ADMIN));
         RULES.put("GET /api/v1/base-stations/unshared", OVERSIGHT);
         RULES.put("GET /api/v1/closure-candidates", OVERSIGHT);

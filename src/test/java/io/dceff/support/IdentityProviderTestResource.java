@@ -23,7 +23,11 @@ public class IdentityProviderTestResource implements QuarkusTestResourceLifecycl
 
     @Override
     public Map<String, String> start() {
-        server = new MockOAuth2Server(new OAuth2Config(true));
+        // interactive login; the realm's tokens carry dceff's audience, as a Keycloak audience mapper gives them
+        server = new MockOAuth2Server(OAuth2Config.Companion.fromJson("""
+                {"interactiveLogin": true, "tokenCallbacks": [{"issuerId": "%s", "requestMappings": [
+                  {"requestParam": "grant_type", "match": "*", "claims": {"aud": ["%s"]}}]}]}
+                """.formatted(REALM, AUDIENCE)));
         server.start();
         return Map.of(
                 "quarkus.oidc.auth-server-url", issuer(),

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Where one data center stands against the closure rule, for its operator as for the regulator. */
@@ -47,11 +48,13 @@ public class ClosureStatusResource {
     }
 
     @GET
-    @Operation(summary = "A data center's standing against the closure rule",
+    @Operation(operationId = "getClosureStatus", summary = "A data center's standing against the closure rule",
             description = "CANDIDATE, NO_DATA, WATCH (the watch-list) or NONE at asOf (default today), with every "
                     + "criterion's evidence and, when the PUE criterion holds it there, the window PUE to reach to "
                     + "leave it. " + ClosureAnswer.RULE + " Operators: their own data centers.")
-    public ClosureStatusView status(@PathParam("code") String code, @QueryParam("asOf") LocalDate asOf) {
+    public ClosureStatusView status(@Parameter(description = "data-center code") @PathParam("code") String code,
+            @Parameter(description = "the day the rule is applied as of, YYYY-MM-DD; today when absent")
+            @QueryParam("asOf") LocalDate asOf) {
         dataCenters.require(code, caller.actor());
         Run run = service.run(service.asOfOrToday(asOf));
         Item item = run.items().stream().filter(i -> i.site().facts().code().equals(code)).findFirst().orElse(null);

@@ -7,9 +7,11 @@ import io.dceff.platform.json.JacksonCustomizer;
 import io.dceff.platform.problem.Problem.FieldError;
 import io.dceff.platform.problem.ProblemException;
 import io.dceff.platform.problem.ProblemType;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -53,6 +55,19 @@ public final class TableUpload {
     }
 
     private TableUpload() {
+    }
+
+    /** "XLSX" for a workbook's media type, else "CSV": the format of an uploaded table, as messages name it. */
+    public static String format(String contentType) {
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(XlsxUpload.MEDIA_TYPE)
+                ? "XLSX" : "CSV";
+    }
+
+    /** Reads an uploaded table, a workbook or a CSV by its media type, into records (see {@link CsvUpload#read}). */
+    public static <T> int read(String contentType, InputStream body, Class<T> type, Set<String> columns,
+            Set<String> required, ObjectMapper json, Consumer<T> sink) {
+        return format(contentType).equals("XLSX") ? XlsxUpload.read(body, type, columns, required, json, sink)
+                : CsvUpload.read(body, type, columns, required, json, sink);
     }
 
     /**

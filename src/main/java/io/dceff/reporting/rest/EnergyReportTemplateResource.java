@@ -7,9 +7,9 @@ import io.dceff.platform.csv.XlsxUpload;
 import io.dceff.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -34,10 +34,10 @@ public class EnergyReportTemplateResource {
 
     @GET
     @Produces({CsvMediaType.TEXT_CSV, XlsxUpload.MEDIA_TYPE})
-    @Operation(summary = "The upload template of energy reports (CSV or XLSX)",
+    @Operation(operationId = "getEnergyReportTemplate", summary = "The upload template of energy reports (CSV or XLSX)",
             description = "A header row with the columns of POST /api/v1/energy-reports/batch, labelled in Chinese and "
                     + "English; the upload reads these headers back. Ask with Accept: text/csv or the XLSX media type.")
-    public Response template(@HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        return TEMPLATE.answer(accept);
+    public Response template(@Context HttpHeaders headers) {
+        return TEMPLATE.answer(headers.getHeaderString(HttpHeaders.ACCEPT));
     }
 }

@@ -7,9 +7,9 @@ import io.dceff.platform.csv.XlsxUpload;
 import io.dceff.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -30,10 +30,10 @@ public class BaseStationTemplateResource {
 
     @GET
     @Produces({CsvMediaType.TEXT_CSV, XlsxUpload.MEDIA_TYPE})
-    @Operation(summary = "The upload template of base stations (CSV or XLSX)",
+    @Operation(operationId = "getBaseStationTemplate", summary = "The upload template of base stations (CSV or XLSX)",
             description = "A header row with the columns of POST /api/v1/base-stations/batch, labelled in Chinese and "
                     + "English; the upload reads these headers back. Ask with Accept: text/csv or the XLSX media type.")
-    public Response template(@HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        return TEMPLATE.answer(accept);
+    public Response template(@Context HttpHeaders headers) {
+        return TEMPLATE.answer(headers.getHeaderString(HttpHeaders.ACCEPT));
     }
 }
