@@ -103,6 +103,7 @@ public class ContractFilter implements OASFilter {
     }
 
     private void completeResponses(Operation operation) {
+        jsonBodyFirst(operation);
         APIResponses responses = operation.getResponses();
         Map<String, APIResponse> answers = new TreeMap<>(responses.getAPIResponses());
         // SmallRye's own 401 and 403 carry no body; the service answers problem details
@@ -143,6 +144,24 @@ public class ContractFilter implements OASFilter {
             }
         });
         responses.setAPIResponses(new LinkedHashMap<>(answers));
+    }
+
+    /**
+     * A body that may be JSON lists JSON first: generated clients type the body by the first media type, and
+     * the order SmallRye merges the methods of one operation in is not the source's.
+     */
+    private static void jsonBodyFirst(Operation operation) {
+        if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null) {
+            return;
+        }
+        Map<String, MediaType> types = operation.getRequestBody().getContent().getMediaTypes();
+        if (types == null || !types.containsKey("application/json")) {
+            return;
+        }
+        Map<String, MediaType> ordered = new LinkedHashMap<>();
+        ordered.put("application/json", types.get("application/json"));
+        ordered.putAll(types);
+        operation.getRequestBody().getContent().setMediaTypes(ordered);
     }
 
     private static boolean isBinary(MediaType type) {
