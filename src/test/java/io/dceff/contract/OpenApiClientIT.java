@@ -29,6 +29,7 @@ import io.dceff.client.model.BatchView;
 import io.dceff.client.model.ClosureAnswer;
 import io.dceff.client.model.ClosureCandidateView;
 import io.dceff.client.model.ClosureStatus;
+import io.dceff.client.model.ClosureStatusView;
 import io.dceff.client.model.DataCenterRequest;
 import io.dceff.client.model.DataCenterStatus;
 import io.dceff.client.model.DataCenterView;
@@ -42,6 +43,7 @@ import io.dceff.client.model.OrganizationRequest;
 import io.dceff.client.model.Problem;
 import io.dceff.client.model.PueTrendView;
 import io.dceff.client.model.ReportingGapPage;
+import io.dceff.client.model.SharingView;
 import io.dceff.client.model.TargetsAnswer;
 import io.dceff.support.Api;
 import io.dceff.support.TestTokens;
@@ -68,6 +70,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -203,6 +207,13 @@ class OpenApiClientIT {
         assertThat(revisions).extracting(EnergyReportView::getRevision).containsExactly(1, 2);
         assertThat(revisions.get(1).getNote()).isEqualTo("meter re-read");
 
+        // the upload template, as the file the client asks for first (XLSX): its header names every column
+        File template = reports.getEnergyReportTemplate();
+        try (ReadableWorkbook workbook = new ReadableWorkbook(template)) {
+            assertThat(workbook.getFirstSheet().read().get(0).stream().map(Cell::getText))
+                    .contains("数据中心编码 Data center code (dataCenterCode)", "月份 YYYY-MM Month YYYY-MM (period)");
+        }
+
         YearMonth from = lastMonth.minusMonths(5);
         PueTrendView trend = new PueTrendApi(operatorClient).getPueTrend(code, from.toString(), lastMonth.toString());
         assertThat(trend.getFrom()).as("from honoured").isEqualTo(from.toString());
@@ -229,6 +240,9 @@ class OpenApiClientIT {
                 new BaseStationRow().siteId(Api.uniqueCode("S")).district("310115").technology("5G")
                         .builtOn(asOf.minusDays(2)).sharedWith(List.of())), null);
         assertThat(stored.getInserted()).isEqualTo(2);
+        SharingView own = stations.getBaseStationSharing(asOf.getYear(), null, "district");
+        assertThat(own.getOverall().getNewBuilds()).isEqualTo(2);
+        assertThat(own.getOverall().getShared()).isEqualTo(1);
         assertThat(stations.listBaseStations(asOf.getYear(), carrier, null, 0, true, 50).getItems())
                 .singleElement().satisfies(s -> assertThat(s.getSharedWith()).containsExactly(partner));
 
@@ -244,6 +258,12 @@ class OpenApiClientIT {
         assertThat(candidate.getMonthsOfData()).isEqualTo(12);
         assertThat(candidate.getCriteria().getPue().getMet()).isTrue();
         assertThat(candidate.getAnnualSavingKwh()).isPositive();
+
+        // the operator sees the same standing for its own site, and the PUE that would take it off the list
+        ClosureStatusView standing = new ClosureCandidatesApi(operatorClient).getClosureStatus(code, asOf);
+        assertThat(standing.getStatus()).isEqualTo(ClosureStatus.CANDIDATE);
+        assertThat(standing.getPueToLeave()).isEqualByComparingTo("1.7");
+        assertThat(standing.getCandidate().getMonthsOfData()).isEqualTo(12);
 
         // the same list as a file to keep: the CSV download, byte order mark first
         File download = closure.exportClosureCandidates(asOf, null, "csv", operator, null, "-saving",
