@@ -3,7 +3,6 @@ package io.dceff.rating;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dceff.rating.RatingResult.CriterionResult;
-import io.dceff.rating.rest.Declaration;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -12,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class RatingEvaluatorTest {
 
-    private static final RatingScheme SCHEME = new RatingSchemeLoader(Declaration.FIELDS)
+    private static final RatingScheme SCHEME = new RatingSchemeLoader(DesignDeclaration.FIELDS)
             .load(Path.of("ratings/green-design-v1.yaml"));
     private final RatingEvaluator evaluator = new RatingEvaluator();
 

@@ -3,8 +3,6 @@ package io.dceff.closure.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dceff.closure.ClosureStatus;
-import io.dceff.closure.rest.ClosureAnswer;
-import io.dceff.closure.rest.ClosureCandidateView;
 import io.dceff.closure.service.ClosureService.Item;
 import io.dceff.closure.service.ClosureService.Run;
 import io.dceff.platform.audit.Audited;
@@ -27,7 +25,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import java.util.function.BiFunction;
 
 /**
  * Assessments: a run of the closure rule frozen as it was answered, with the report revisions it used,
@@ -52,7 +50,7 @@ public class AssessmentService {
     @Inject
     Clock clock;
 
-    @Schema(name = "AssessmentSummary")
+    /** A stored assessment's date, who froze it when, and its counts. */
     public record Summary(long id, LocalDate asOf, Instant createdAt, String createdBy, int candidates, int noData) {
     }
 
@@ -67,18 +65,21 @@ public class AssessmentService {
     public record Candidate(String code, String district, DataCenterStatus statusAt) {
     }
 
+    /**
+     * Runs the rule at {@code asOf} and freezes its CANDIDATE and NO_DATA sites with the report revisions it read,
+     * in this transaction, so that the two agree.
+     *
+     * @param answer the answer as it is kept and read back, of the run and the sites it lists: the shape of the
+     *        closure answer on the wire, which the web edge owns
+     */
     @Audited
     @RetriedTransaction(idempotent = false)
-    public Stored create(LocalDate asOf, Actor actor) {
+    public Stored create(LocalDate asOf, BiFunction<Run, List<Item>, ?> answer, Actor actor) {
         Run run = closure.run(asOf);
         List<Item> listed = run.withStatus(ClosureStatus.CANDIDATE, ClosureStatus.NO_DATA);
-        ClosureAnswer answer = new ClosureAnswer(asOf, new ClosureAnswer.Window(run.window().first(), run.window().last()),
-                run.thresholds(), run.factors().all(), ClosureAnswer.RULE,
-                listed.stream().map(i -> ClosureCandidateView.of(i, run.factors())).toList(), 0, listed.size(),
-                listed.size());
         String body;
         try {
-            body = json.writeValueAsString(answer);
+            body = json.writeValueAsString(answer.apply(run, listed));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -159,7 +160,6 @@ public class AssessmentService {
     }
 
     /** One report revision an assessment used. */
-    @Schema(name = "AssessmentRevision")
     public record RevisionUsed(String dataCenterCode, YearMonth period, int revision) {
     }
 

@@ -9,8 +9,8 @@ import io.dceff.platform.problem.ProblemException;
 import io.dceff.platform.security.Actor;
 import io.dceff.registry.CreditCode;
 import io.dceff.registry.Organization;
+import io.dceff.registry.OrganizationDetails;
 import io.dceff.registry.OrganizationKind;
-import io.dceff.registry.rest.OrganizationRequest;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -29,22 +29,22 @@ public class OrganizationService {
 
     @Audited
     @RetriedTransaction
-    public Organization create(OrganizationRequest request, Actor actor) {
-        String creditCode = request.creditCode().trim().toUpperCase(Locale.ROOT);
+    public Organization create(OrganizationDetails details, Actor actor) {
+        String creditCode = details.creditCode().trim().toUpperCase(Locale.ROOT);
         String problem = CreditCode.problem(creditCode);
         if (problem != null) {
             throw ProblemException.invalid("creditCode", problem);
         }
-        if (Organization.findByCode(request.code()).isPresent()) {
-            throw ProblemException.conflict("Organization " + request.code() + " already exists");
+        if (Organization.findByCode(details.code()).isPresent()) {
+            throw ProblemException.conflict("Organization " + details.code() + " already exists");
         }
         if (Organization.count("creditCode", creditCode) > 0) {
             throw ProblemException.conflict("An organization with credit code " + creditCode + " already exists");
         }
         Organization org = new Organization();
-        org.code = request.code();
-        org.name = request.name().trim();
-        org.kind = request.kind();
+        org.code = details.code();
+        org.name = details.name().trim();
+        org.kind = details.kind();
         org.creditCode = creditCode;
         org.createdBy = actor.subject();
         org.createdAt = Instant.now(clock);

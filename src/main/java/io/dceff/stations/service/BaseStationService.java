@@ -11,15 +11,13 @@ import io.dceff.platform.problem.Problem.FieldError;
 import io.dceff.platform.problem.ProblemException;
 import io.dceff.platform.problem.ProblemType;
 import io.dceff.platform.security.Actor;
+import io.dceff.stations.BaseStation;
 import io.dceff.stations.SharingRate;
-import io.dceff.stations.rest.BaseStationRow;
-import io.dceff.stations.rest.BaseStationView;
+import io.dceff.stations.StationLine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
-import jakarta.validation.ConstraintViolation;
-import io.dceff.platform.validation.RowValidator;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -33,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Carriers' base stations: batch upserts keyed by (carrier, site id), all or nothing, with reference
@@ -47,22 +44,19 @@ public class BaseStationService {
     Jdbc jdbc;
 
     @Inject
-    RowValidator validator;
-
-    @Inject
     DceffConfig config;
 
     @Inject
     Clock clock;
 
-    @Schema(name = "BaseStationBatchResult")
+    /** The counts of a stored batch. */
     public record Upserted(int rows, int inserted, int updated) {
     }
 
     /** Stores a carrier's batch: new sites are added, known ones updated; any bad row and nothing is stored. */
     @Audited
     @RetriedTransaction
-    public Upserted upsert(String carrier, List<BaseStationRow> rows, Actor actor) {
+    public Upserted upsert(String carrier, List<StationLine> rows, Actor actor) {
         if (rows.isEmpty()) {
             throw ProblemException.invalid("body", "the batch has no rows");
         }
@@ -80,10 +74,8 @@ public class BaseStationService {
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             int row = i + 1;
-            BaseStationRow r = rows.get(i);
-            for (ConstraintViolation<BaseStationRow> v : validator.validate(r)) {
-                errors.add(new FieldError(row, v.getPropertyPath().toString(), v.getMessage()));
-            }
+            StationLine r = rows.get(i);
+            r.inputErrors().forEach(e -> errors.add(e.atRow(row)));
             if (r.district() != null && !districts.contains(r.district())) {
                 errors.add(new FieldError(row, "district", "unknown district " + r.district()));
             }
@@ -115,15 +107,15 @@ public class BaseStationService {
         // INSERT ... ON DUPLICATE KEY UPDATE (BENCHMARK.md). A site added meanwhile by a concurrent batch of
         // the same carrier makes the insert fail on the unique key: 409, nothing stored, retry.
         Set<String> known = new HashSet<>();
-        for (List<BaseStationRow> chunk : Jdbc.chunks(rows)) {
+        for (List<StationLine> chunk : Jdbc.chunks(rows)) {
             List<Object> params = new ArrayList<>(chunk.size() + 1);
             params.add(carrier);
             chunk.forEach(r -> params.add(r.siteId()));
             jdbc.query("SELECT site_id FROM base_station WHERE carrier_code = ? AND site_id IN ("
                     + Jdbc.placeholders(chunk.size()) + ")", params, rs -> known.add(rs.getString(1)));
         }
-        List<BaseStationRow> added = new ArrayList<>(rows.size() - known.size());
-        List<BaseStationRow> changed = new ArrayList<>(known.size());
+        List<StationLine> added = new ArrayList<>(rows.size() - known.size());
+        List<StationLine> changed = new ArrayList<>(known.size());
         rows.forEach(r -> (known.contains(r.siteId()) ? changed : added).add(r));
         java.time.LocalDateTime now = Jdbc.localDateTime(Instant.now(clock));
         jdbc.batch("INSERT INTO base_station (district_code, technology, built_on, shared_with, shared, reported_at,"
@@ -137,7 +129,7 @@ public class BaseStationService {
     }
 
     @Transactional(TxType.SUPPORTS)
-    public Page<BaseStationView> list(String carrier, String district, Integer builtYear, Boolean shared, Actor actor,
+    public Page<BaseStation> list(String carrier, String district, Integer builtYear, Boolean shared, Actor actor,
             PageRequest page) {
         String scope = actor.restrictedTo().orElse(null);
         if (scope != null && carrier != null && !carrier.equals(scope)) {
@@ -169,10 +161,10 @@ public class BaseStationService {
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(page.size);
         pageParams.add(page.offset());
-        List<BaseStationView> items = new ArrayList<>();
+        List<BaseStation> items = new ArrayList<>();
         jdbc.query("SELECT carrier_code, site_id, district_code, technology, built_on, shared_with, shared, reported_at"
                 + " FROM base_station" + filter + " ORDER BY carrier_code, site_id LIMIT ? OFFSET ?", pageParams,
-                rs -> items.add(new BaseStationView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs -> items.add(new BaseStation(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getDate(5).toLocalDate(), split(rs.getString(6)), rs.getBoolean(7),
                         rs.getTimestamp(8).toInstant())));
         return new Page<>(items, page.page, page.size, total[0]);
@@ -209,7 +201,7 @@ public class BaseStationService {
     }
 
     /** Binds a row in the column order shared by the insert and the update. */
-    private static void bindStation(java.sql.PreparedStatement ps, BaseStationRow r, String carrier,
+    private static void bindStation(java.sql.PreparedStatement ps, StationLine r, String carrier,
             java.time.LocalDateTime now, String subject) throws java.sql.SQLException {
         String sharedWith = sharedWith(r.sharedWith());
         ps.setString(1, r.district());

@@ -10,11 +10,11 @@ import io.dceff.platform.problem.ProblemException;
 import io.dceff.registry.DataCenterStatus;
 import io.dceff.registry.service.StatusAt;
 import io.dceff.stations.SharingRate;
+import io.dceff.targets.TargetResult;
 import io.dceff.targets.TargetRules;
 import io.dceff.targets.TargetRules.Saving;
 import io.dceff.targets.TargetRules.TwoYears;
-import io.dceff.targets.rest.TargetView;
-import io.dceff.targets.rest.TargetsAnswer;
+import io.dceff.targets.TargetsOfYear;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -50,7 +50,7 @@ public class TargetService {
     Clock clock;
 
     /** @param assessmentId the baseline of closure progress; the first stored as of the measuring date when null */
-    public TargetsAnswer targets(int year, String district, Long assessmentId) {
+    public TargetsOfYear targets(int year, String district, Long assessmentId) {
         var t = config.targets();
         LocalDate today = LocalDate.now(clock);
         if (year < 2000 || year > 2100) {
@@ -62,12 +62,12 @@ public class TargetService {
         AsOf at = AsOf.inYear(year, today);
         LocalDate yearEnd = LocalDate.of(year, 12, 31);
         BigDecimal elapsed = TargetRules.elapsedShare(t.planStart(), t.planEnd(), at.date());
-        List<TargetView> items = new ArrayList<>();
+        List<TargetResult> items = new ArrayList<>();
 
         List<String> reusing = codes("SELECT d.code FROM energy_report r JOIN data_center d ON d.id = r.data_center_id"
                 + " WHERE r.period BETWEEN ? AND ?" + districtFilter(district) + " GROUP BY d.code"
                 + " HAVING SUM(COALESCE(r.reused_kwh, 0)) > 0 ORDER BY d.code", params(district, yearStart(year), yearEnd));
-        items.add(view("WASTE_HEAT_REUSE_DCS", "Data centers reusing waste heat",
+        items.add(result("WASTE_HEAT_REUSE_DCS", "Data centers reusing waste heat",
                 "Data centers that reported energy reused outside the data center (E_REUSE > 0) in the year",
                 "data centers", t.wasteHeatReuseDcs(), BigDecimal.valueOf(reusing.size()), elapsed, at,
                 Map.of("dataCenters", reusing)));
@@ -81,7 +81,7 @@ public class TargetService {
                         zeroCarbon.add(rs.getString(1));
                     }
                 });
-        items.add(view("ZERO_CARBON_DCS", "Zero-carbon data centers",
+        items.add(result("ZERO_CARBON_DCS", "Zero-carbon data centers",
                 "Data centers certified zero-carbon on or before the measuring date (the year's end, or today) and "
                         + "operating then", "data centers", t.zeroCarbonDcs(), BigDecimal.valueOf(zeroCarbon.size()),
                 elapsed, at, Map.of("dataCenters", zeroCarbon)));
@@ -93,7 +93,7 @@ public class TargetService {
                     builds[1] = rs.getLong(2);
                 });
         SharingRate sharing = SharingRate.of("overall", builds[0], builds[1]);
-        items.add(view("NEW_BASE_STATION_SHARING", "Sharing of new base stations",
+        items.add(result("NEW_BASE_STATION_SHARING", "Sharing of new base stations",
                 "Shared base stations built in the year ÷ base stations built in the year", "share",
                 t.newBaseStationSharing(), sharing.rate(), elapsed, at,
                 Map.of("newBuilds", sharing.newBuilds(), "shared", sharing.shared())));
@@ -103,19 +103,19 @@ public class TargetService {
         savingBasis.put("dataCenters", saving.dataCenters());
         savingBasis.put("expectedKwh", saving.expectedKwh().setScale(0, RoundingMode.HALF_UP));
         savingBasis.put("actualKwh", saving.actualKwh().setScale(0, RoundingMode.HALF_UP));
-        items.add(view("ANNUAL_ENERGY_SAVING", "Yearly energy saving",
+        items.add(result("ANNUAL_ENERGY_SAVING", "Yearly energy saving",
                 "For data centers that reported in the year and the year before: Σ (E_IT,y × PUE_y−1 − E_DC,y) ÷ "
                         + "Σ (E_IT,y × PUE_y−1), energy saved by efficiency at this year's IT load", "share",
                 t.annualEnergySaving(), saving.share() == null ? null : saving.share().setScale(4, RoundingMode.HALF_UP),
                 elapsed, at, savingBasis));
 
         items.add(closureProgress(district, assessmentId, at, elapsed));
-        return new TargetsAnswer(year, district, t.planStart(), t.planEnd(), at.date(), elapsed, items);
+        return new TargetsOfYear(year, district, t.planStart(), t.planEnd(), at.date(), elapsed, items);
     }
 
     /** Each target's actual for every year of the plan period up to the current one. */
-    public Map<Integer, TargetsAnswer> years(String district) {
-        Map<Integer, TargetsAnswer> years = new LinkedHashMap<>();
+    public Map<Integer, TargetsOfYear> years(String district) {
+        Map<Integer, TargetsOfYear> years = new LinkedHashMap<>();
         int last = Math.min(config.targets().planEnd().getYear(), LocalDate.now(clock).getYear());
         for (int y = config.targets().planStart().getYear(); y <= last; y++) {
             years.put(y, targets(y, district, null));
@@ -127,7 +127,7 @@ public class TargetService {
      * Of the baseline's candidates (those of the district, when one is given, with all of them as the target), the
      * share CONSOLIDATING or CLOSED at the measuring date; no figure without a baseline or candidates.
      */
-    private TargetView closureProgress(String district, Long assessmentId, AsOf at, BigDecimal elapsed) {
+    private TargetResult closureProgress(String district, Long assessmentId, AsOf at, BigDecimal elapsed) {
         BigDecimal target = district == null ? config.targets().closureProgress() : BigDecimal.ONE;
         String name = "Closure of small, old, inefficient data centers";
         String definition = "Of the candidates" + (district == null ? "" : " in the district")
@@ -147,7 +147,7 @@ public class TargetService {
             baseline = Optional.of(named);
         }
         if (baseline.isEmpty()) {
-            return view("CLOSURE_PROGRESS", name, definition + " (no assessment as of the measuring date)", "share",
+            return result("CLOSURE_PROGRESS", name, definition + " (no assessment as of the measuring date)", "share",
                     target, null, elapsed, at, Map.of("assessment", "none"));
         }
         List<Candidate> candidates = assessments.candidates(baseline.get().id(), district, at.date());
@@ -159,7 +159,7 @@ public class TargetService {
         basis.put("assessmentAsOf", baseline.get().asOf());
         basis.put("candidates", candidates.size());
         basis.put("consolidatingOrClosed", done);
-        return view("CLOSURE_PROGRESS", name, definition, "share", target,
+        return result("CLOSURE_PROGRESS", name, definition, "share", target,
                 TargetRules.closureShare(done.size(), candidates.size()), elapsed, at, basis);
     }
 
@@ -183,10 +183,10 @@ public class TargetService {
         return both;
     }
 
-    private TargetView view(String id, String name, String definition, String unit, BigDecimal target,
+    private TargetResult result(String id, String name, String definition, String unit, BigDecimal target,
             BigDecimal actual, BigDecimal elapsed, AsOf at, Map<String, Object> basis) {
         LocalDate deadline = config.targets().planEnd();
-        return new TargetView(id, name, definition, unit, target, actual, TargetRules.progress(actual, target),
+        return new TargetResult(id, name, definition, unit, target, actual, TargetRules.progress(actual, target),
                 TargetRules.status(actual, target, elapsed, at, deadline), deadline, basis);
     }
 
