@@ -14,6 +14,7 @@ import io.dceff.platform.security.Actor;
 import io.dceff.registry.DataCenter;
 import io.dceff.registry.DataCenterStatus;
 import io.dceff.registry.service.DataCenterService;
+import io.dceff.registry.service.SiteStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -25,6 +26,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /** Regulators' decisions on candidates; each moves the data center's status, which keeps its own history. */
 @ApplicationScoped
@@ -36,6 +39,9 @@ public class DecisionService {
 
     @Inject
     AssessmentService assessments;
+
+    @Inject
+    SiteStatus sites;
 
     @Inject
     Jdbc jdbc;
@@ -92,15 +98,22 @@ public class DecisionService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<RecordedDecision> list(String code, Actor actor) {
         DataCenter dc = dataCenters.require(code, actor);
-        List<RecordedDecision> found = new ArrayList<>();
-        jdbc.query("SELECT c.id, c.action, r.code, c.decided_on, c.due_on, c.completed_on, c.assessment_id, c.note,"
-                + " c.recorded_at, c.recorded_by FROM closure_decision c LEFT JOIN data_center r ON r.id = c.receiving_id"
-                + " WHERE c.data_center_id = ? ORDER BY c.id", List.of(dc.id), rs -> found.add(new RecordedDecision(
-                        rs.getLong(1), code, DecisionAction.valueOf(rs.getString(2)), rs.getString(3),
-                        rs.getDate(4).toLocalDate(), local(rs.getDate(5)), local(rs.getDate(6)),
-                        rs.getObject(7, Long.class), rs.getString(8), rs.getTimestamp(9).toInstant(), rs.getString(10),
-                        dc.status)));
-        return found;
+        record Row(long id, DecisionAction action, Long receivingId, LocalDate decidedOn, LocalDate dueOn,
+                LocalDate completedOn, Long assessmentId, String note, Instant recordedAt, String recordedBy) {
+        }
+        List<Row> rows = new ArrayList<>();
+        jdbc.query("SELECT id, action, receiving_id, decided_on, due_on, completed_on, assessment_id, note, recorded_at,"
+                + " recorded_by FROM closure_decision WHERE data_center_id = ? ORDER BY id", List.of(dc.id),
+                rs -> rows.add(new Row(rs.getLong("id"), DecisionAction.valueOf(rs.getString("action")),
+                        rs.getObject("receiving_id", Long.class), rs.getObject("decided_on", LocalDate.class),
+                        rs.getObject("due_on", LocalDate.class), rs.getObject("completed_on", LocalDate.class),
+                        rs.getObject("assessment_id", Long.class), rs.getString("note"),
+                        rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"))));
+        // the receiving sites' codes are the registry's: asked for once for the whole list
+        Map<Long, String> codes = sites.codes(rows.stream().map(Row::receivingId).filter(Objects::nonNull).toList());
+        return rows.stream().map(r -> new RecordedDecision(r.id(), code, r.action(),
+                r.receivingId() == null ? null : codes.get(r.receivingId()), r.decidedOn(), r.dueOn(), r.completedOn(),
+                r.assessmentId(), r.note(), r.recordedAt(), r.recordedBy(), dc.status)).toList();
     }
 
     /**
@@ -124,9 +137,5 @@ public class DecisionService {
 
     private static Date date(LocalDate date) {
         return date == null ? null : Date.valueOf(date);
-    }
-
-    private static LocalDate local(Date date) {
-        return date == null ? null : date.toLocalDate();
     }
 }

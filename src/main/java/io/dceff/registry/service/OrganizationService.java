@@ -18,6 +18,8 @@ import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import jakarta.inject.Inject;
 
 @ApplicationScoped
@@ -61,6 +63,12 @@ public class OrganizationService {
     public Page<Organization> list(OrganizationKind kind, PageRequest page) {
         var query = kind == null ? Organization.findAll(Sort.by("code")) : Organization.find("kind", Sort.by("code"), kind);
         return new Page<>(query.page(page.page, page.size).list(), page.page, page.size, query.count());
+    }
+
+    /** The codes of every organization of a kind. */
+    @Transactional(TxType.SUPPORTS)
+    public Set<String> codes(OrganizationKind kind) {
+        return Organization.<Organization>list("kind", kind).stream().map(o -> o.code).collect(Collectors.toSet());
     }
 
     /** The organization that must exist and be of the given kind, or a 400 on {@code field}. */

@@ -11,6 +11,9 @@ import io.dceff.platform.problem.Problem.FieldError;
 import io.dceff.platform.problem.ProblemException;
 import io.dceff.platform.problem.ProblemType;
 import io.dceff.platform.security.Actor;
+import io.dceff.registry.District;
+import io.dceff.registry.OrganizationKind;
+import io.dceff.registry.service.OrganizationService;
 import io.dceff.stations.BaseStation;
 import io.dceff.stations.SharingRate;
 import io.dceff.stations.StationLine;
@@ -31,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Carriers' base stations: batch upserts keyed by (carrier, site id), all or nothing, with reference
@@ -42,6 +46,9 @@ public class BaseStationService {
 
     @Inject
     Jdbc jdbc;
+
+    @Inject
+    OrganizationService organizations;
 
     @Inject
     DceffConfig config;
@@ -63,8 +70,8 @@ public class BaseStationService {
         if (rows.size() > config.stations().maxBatchRows()) {
             throw ProblemException.invalid("body", "a batch holds at most " + config.stations().maxBatchRows() + " rows");
         }
-        Set<String> districts = codes("SELECT code FROM district", List.of());
-        Set<String> carriers = codes("SELECT code FROM organization WHERE kind = 'CARRIER'", List.of());
+        Set<String> districts = District.<District>listAll().stream().map(d -> d.code).collect(Collectors.toSet());
+        Set<String> carriers = organizations.codes(OrganizationKind.CARRIER);
         if (!carriers.contains(carrier)) {
             throw ProblemException.forbidden("Your organization " + carrier + " is not a registered carrier");
         }
@@ -185,13 +192,24 @@ public class BaseStationService {
         return rates;
     }
 
+    /** Sharing of the year's new builds over every district and carrier. */
     @Transactional(TxType.SUPPORTS)
     public SharingRate overall(int year) {
+        return overall(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), null);
+    }
+
+    /** Sharing of the sites built in [from, to], of one district when given, over every carrier. */
+    @Transactional(TxType.SUPPORTS)
+    public SharingRate overall(LocalDate from, LocalDate to, String district) {
+        List<Object> params = new ArrayList<>(List.of(from, to));
+        if (district != null) {
+            params.add(district);
+        }
         long[] counts = new long[2];
-        jdbc.query("SELECT COUNT(*), COALESCE(SUM(shared), 0) FROM base_station WHERE built_on BETWEEN ? AND ?",
-                yearRange(year), rs -> {
-                    counts[0] = rs.getLong(1);
-                    counts[1] = rs.getLong(2);
+        jdbc.query("SELECT COUNT(*) AS new_builds, COALESCE(SUM(shared), 0) AS shared FROM base_station"
+                + " WHERE built_on BETWEEN ? AND ?" + (district == null ? "" : " AND district_code = ?"), params, rs -> {
+                    counts[0] = rs.getLong("new_builds");
+                    counts[1] = rs.getLong("shared");
                 });
         return SharingRate.of("overall", counts[0], counts[1]);
     }
@@ -213,12 +231,6 @@ public class BaseStationService {
         ps.setString(7, subject);
         ps.setString(8, carrier);
         ps.setString(9, r.siteId());
-    }
-
-    private Set<String> codes(String sql, List<Object> params) {
-        Set<String> codes = new HashSet<>();
-        jdbc.query(sql, params, rs -> codes.add(rs.getString(1)));
-        return codes;
     }
 
     /** Sorted and de-duplicated, so the same sharing always reads the same. */
