@@ -4,6 +4,7 @@ import io.dceff.closure.ClosureWindow;
 import io.dceff.closure.Decision;
 import io.dceff.closure.DecisionAction;
 import io.dceff.closure.SiteFacts;
+import io.dceff.platform.DceffConfig;
 import io.dceff.platform.jdbc.Jdbc;
 import io.dceff.registry.DataCenterStatus;
 import io.dceff.registry.service.SiteStatus;
@@ -30,6 +31,9 @@ public class ClosureFacts {
 
     @Inject
     Jdbc jdbc;
+
+    @Inject
+    DceffConfig config;
 
     @Inject
     EnergyLedger ledger;
@@ -82,18 +86,27 @@ public class ClosureFacts {
      * revision row), every registration or update of a data center (their count and optimistic-lock
      * versions), every status change and every decision. Equal stamps, equal facts. Rows are counted, not
      * only the largest id, because transactions commit out of id order; for the large revision table only
-     * the ids a batch could still be committing are counted (twice the largest batch).
+     * the ids a batch could still be committing are counted ({@link #stillCommitting()}).
      */
     public String version() {
         StringBuilder stamp = new StringBuilder();
         jdbc.query("SELECT (SELECT CONCAT(COALESCE(MAX(id), 0), '/', COUNT(*)) FROM energy_report_revision"
-                + "   WHERE id > (SELECT COALESCE(MAX(id), 0) - 400000 FROM energy_report_revision)),"
+                + "   WHERE id > (SELECT COALESCE(MAX(id), 0) - ? FROM energy_report_revision)),"
                 + " (SELECT CONCAT(COALESCE(MAX(id), 0), '/', COUNT(*)) FROM data_center_status_change),"
                 + " (SELECT CONCAT(COALESCE(MAX(id), 0), '/', COUNT(*)) FROM closure_decision),"
-                + " (SELECT CONCAT(COUNT(*), '/', COALESCE(SUM(version), 0)) FROM data_center)", List.of(),
+                + " (SELECT CONCAT(COUNT(*), '/', COALESCE(SUM(version), 0)) FROM data_center)", List.of(stillCommitting()),
                 rs -> stamp.append(rs.getString(1)).append('|').append(rs.getString(2)).append('|')
                         .append(rs.getString(3)).append('|').append(rs.getString(4)));
         return stamp.toString();
+    }
+
+    /**
+     * How far below the largest revision id a row may still be uncommitted: a batch of reports writes at most
+     * {@code dceff.reports.max-batch-rows} revisions in one transaction; twice that is counted (400,000 by
+     * default), a margin for batches committing side by side.
+     */
+    private long stillCommitting() {
+        return 2L * config.reports().maxBatchRows();
     }
 
     /** Every decision, in the order recorded: the rule takes those in force at its date ({@link Decision}). */
