@@ -3,7 +3,7 @@
 
 const I18N = {
   zh: {
-    title: '数据中心能效监管', signIn: '登录', signOut: '退出', signInTitle: '登录',
+    title: '数据中心能效监管', idpSignIn: '统一身份认证登录', signIn: '登录', signOut: '退出', signInTitle: '登录',
     tokenLabel: '粘贴令牌（JWT）', devToken: '开发令牌（监管）', year: '年份', asOf: '评估日期',
     targets: '规划目标', candidates: '关停并转候选', downloadCsv: '下载 CSV', pueTrend: 'PUE 月度趋势',
     dataCenter: '数据中心', sharing: '新建基站共享率', districts: '各区概况',
@@ -25,7 +25,7 @@ const I18N = {
     unitDcs: '个', noData: '—'
   },
   en: {
-    title: 'Data-center efficiency oversight', signIn: 'Sign in', signOut: 'Sign out', signInTitle: 'Sign in',
+    title: 'Data-center efficiency oversight', idpSignIn: 'Sign in with your organization account', signIn: 'Sign in', signOut: 'Sign out', signInTitle: 'Sign in',
     tokenLabel: 'Paste a token (JWT)', devToken: 'Development token (regulator)', year: 'Year', asOf: 'Assessed as of',
     targets: 'Plan targets', candidates: 'Closure candidates', downloadCsv: 'Download CSV', pueTrend: 'Monthly PUE',
     dataCenter: 'Data center', sharing: 'Sharing of new base stations', districts: 'Districts',
@@ -283,6 +283,7 @@ async function signIn(token) {
 }
 
 function signOut() {
+  IdentityProvider.forget();
   sessionStorage.removeItem('dceff.token');
   state.token = '';
   Object.values(state.charts).forEach((chart) => chart.dispose());
@@ -921,7 +922,13 @@ function start() {
   $('lang').addEventListener('click', switchLanguage);
   $('sign-in-button').addEventListener('click', () => signIn($('token').value));
   $('dev-token').addEventListener('click', useDevToken);
-  $('sign-out').addEventListener('click', signOut);
+  $('sign-out').addEventListener('click', async () => {
+    sessionStorage.removeItem('dceff.token'); // not signed in again on the way back from the provider
+    try {
+      if (await IdentityProvider.signOut()) return; // the provider ends its session too, and comes back here
+    } catch (e) { /* the provider is unreachable: this tab signs out all the same */ }
+    signOut();
+  });
   $('print').addEventListener('click', () => window.print());
   $('year').addEventListener('change', loadAll);
   $('as-of').addEventListener('change', loadCandidates);
@@ -943,7 +950,12 @@ function start() {
   window.addEventListener('afterprint', () => printLayout(false));
   applyLanguage();
   offerDevToken();
-  if (state.token) signIn(state.token);
+  IdentityProvider.setUp($('idp-sign-in-button'), $('idp-sign-in'), {
+    onToken: signIn,
+    onRenewed: (token) => { state.token = token; sessionStorage.setItem('dceff.token', token); },
+    onExpired: expired,
+    onError: () => showMessage('sign-in-message', t('eUnauthorized'))
+  }).then(() => { if (state.token && $('dashboard').hidden) signIn(state.token); });
 }
 
 document.addEventListener('DOMContentLoaded', start);

@@ -92,6 +92,19 @@ public interface DceffConfig {
         Path dir();
     }
 
+    /** The pages' sign-in with the identity provider (its issuer is quarkus.oidc.auth-server-url). */
+    Oidc oidc();
+
+    interface Oidc {
+        /** The public client the pages sign in with (authorization code with PKCE, in the browser). */
+        @WithDefault("dceff-web")
+        String clientId();
+
+        /** The scopes the pages ask for. */
+        @WithDefault("openid")
+        String scope();
+    }
+
     interface Security {
         /** The development public key shipped in fixtures/; refused in production unless {@link #allowDevKey()}. */
         @WithDefault("fixtures/dev-keys/public.pem")
@@ -100,6 +113,14 @@ public interface DceffConfig {
         /** Testing switch: let a production (external database) instance accept the development key. */
         @WithDefault("false")
         boolean allowDevKey();
+
+        /** The token claim holding the caller's roles (operator, carrier, regulator, admin). */
+        @WithDefault("groups")
+        String rolesClaim();
+
+        /** The token claim holding the organization code of an operator or carrier. */
+        @WithDefault("org")
+        String orgClaim();
     }
 
     /** Data-quality flags of energy reports (DESIGN.md, Energy reports and PUE); a flag never rejects data. */

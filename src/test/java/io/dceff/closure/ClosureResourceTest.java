@@ -255,4 +255,24 @@ class ClosureResourceTest {
         assertThat(paged.getList("items")).hasSize(1);
         assertThat(List.of(a, b)).contains(paged.getString("items[0].dataCenter.code"));
     }
+
+    @Test
+    void anOperatorSeesItsOwnSitesStandingAndThePueToReachToLeaveTheCandidates() {
+        String op = createOrganization("OPERATOR");
+        String other = createOrganization("OPERATOR");
+        String candidate = createDataCenter(op, 500, OLD);
+        String fine = createDataCenter(op, 500, OLD);
+        report(op, candidate, FIRST, 12, "190000", "100000");
+        report(op, fine, FIRST, 12, "140000", "100000");
+        as(TestTokens.operator(op)).get("/api/v1/data-centers/" + candidate + "/closure-status?asOf=2025-06-30").then()
+                .statusCode(200).body("status", org.hamcrest.Matchers.equalTo("CANDIDATE"))
+                .body("pueToLeave", org.hamcrest.Matchers.equalTo(1.7f))
+                .body("candidate.pue", org.hamcrest.Matchers.equalTo(1.9f))
+                .body("window.first", org.hamcrest.Matchers.equalTo("2024-07"));
+        as(TestTokens.operator(op)).get("/api/v1/data-centers/" + fine + "/closure-status?asOf=2025-06-30").then()
+                .statusCode(200).body("pueToLeave", org.hamcrest.Matchers.nullValue())
+                .body("status", org.hamcrest.Matchers.not(org.hamcrest.Matchers.equalTo("CANDIDATE")));
+        as(TestTokens.operator(other)).get("/api/v1/data-centers/" + candidate + "/closure-status").then()
+                .statusCode(403);
+    }
 }

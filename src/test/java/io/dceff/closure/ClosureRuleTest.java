@@ -116,4 +116,91 @@ class ClosureRuleTest {
         assertThat(options.get(1).savingKwh()).isEqualByComparingTo("6500");
         assertThat(options.get(0).spareRacks()).isEqualTo(500);
     }
+
+    @Test
+    void theEvaluationCarriesTheUnroundedPueAndEachCriterionsEvidence() {
+        // 17 010 / 10 000 = 1.701; 2010-01-01 → 2025-06-30 is 15 full years
+        ClosureEvaluation e = rule.evaluate(site("A", 500, OLD, "17010", "10000", 12), AS_OF);
+        assertThat(e.windowPue()).isEqualByComparingTo("1.701");
+        assertThat(e.yearsInOperation()).isEqualTo(15);
+        assertThat(e.pue()).isEqualTo(new Criterion(e.windowPue(), new BigDecimal("1.7"), ">", true));
+        assertThat(e.racks()).isEqualTo(new Criterion(BigDecimal.valueOf(500), BigDecimal.valueOf(800), "<=", true));
+        assertThat(e.age()).isEqualTo(new Criterion(BigDecimal.valueOf(15), BigDecimal.valueOf(10), ">=", true));
+        assertThat(e.annualSavingKwh()).as("the saving is added by the caller").isNull();
+    }
+
+    @Test
+    void aSmallYoungSiteWithoutReportsIsNotNoData() {
+        ClosureEvaluation e = rule.evaluate(site("A", 300, LocalDate.of(2015, 7, 1), "0", "0", 0), AS_OF);
+        assertThat(e.status()).isEqualTo(ClosureStatus.NONE);
+        assertThat(e.windowPue()).isNull();
+    }
+
+    @Test
+    void reportedMonthsWithoutItEnergyAreNoDataNotAPue() {
+        // nothing to divide by: the site must still be chased, never dropped or given a PUE
+        ClosureEvaluation e = rule.evaluate(site("A", 300, OLD, "5000", "0", 2), AS_OF);
+        assertThat(e.status()).isEqualTo(ClosureStatus.NO_DATA);
+        assertThat(e.windowPue()).isNull();
+        assertThat(e.pue().met()).isNull();
+        assertThat(rule.annualSavingKwh(e.site(), new BigDecimal("1.3"))).isNull();
+    }
+
+    @Test
+    void withoutAReportedMonthThereIsNoDataWhateverTheSums() {
+        ClosureEvaluation e = rule.evaluate(site("A", 300, OLD, "18000", "10000", 0), AS_OF);
+        assertThat(e.status()).isEqualTo(ClosureStatus.NO_DATA);
+        assertThat(e.windowPue()).isNull();
+        assertThat(rule.annualSavingKwh(e.site(), new BigDecimal("1.3"))).isNull();
+    }
+
+    @Test
+    void twoCriteriaOfThreeAreTheWatchList() {
+        // PUE and age, too many racks
+        assertThat(rule.evaluate(site("A", 801, OLD, "18000", "10000", 12), AS_OF).status())
+                .isEqualTo(ClosureStatus.WATCH);
+        // racks and age, efficient enough
+        assertThat(rule.evaluate(site("A", 500, OLD, "15000", "10000", 12), AS_OF).status())
+                .isEqualTo(ClosureStatus.WATCH);
+        // PUE and racks, far from ten years
+        assertThat(rule.evaluate(site("A", 500, LocalDate.of(2022, 1, 1), "18000", "10000", 12), AS_OF).status())
+                .isEqualTo(ClosureStatus.WATCH);
+    }
+
+    @Test
+    void oneCriterionIsNotTheWatchListEvenTurningTenSoon() {
+        LocalDate turningTenSoon = LocalDate.of(2016, 1, 1);
+        // only racks (turning ten within the year does not stand in for the PUE)
+        assertThat(rule.evaluate(site("A", 500, turningTenSoon, "15000", "10000", 12), AS_OF).status())
+                .isEqualTo(ClosureStatus.NONE);
+        // only PUE (turning ten within the year does not stand in for the racks)
+        assertThat(rule.evaluate(site("A", 801, turningTenSoon, "18000", "10000", 12), AS_OF).status())
+                .isEqualTo(ClosureStatus.NONE);
+        // only age
+        assertThat(rule.evaluate(site("A", 801, OLD, "15000", "10000", 12), AS_OF).status())
+                .isEqualTo(ClosureStatus.NONE);
+        // none
+        assertThat(rule.evaluate(site("A", 801, LocalDate.of(2022, 1, 1), "15000", "10000", 12), AS_OF).status())
+                .isEqualTo(ClosureStatus.NONE);
+    }
+
+    @Test
+    void theThresholdsComeFromConfiguration() {
+        ClosureRule strict = new ClosureRule(new ClosureThresholds(new BigDecimal("1.5"), 1000, 5, new BigDecimal("1.3"),
+                new BigDecimal("1.3")));
+        // PUE 1.6, 900 racks, 6 years: a candidate under these thresholds, not under the defaults
+        SiteFacts facts = site("A", 900, LocalDate.of(2019, 1, 1), "16000", "10000", 12);
+        assertThat(strict.evaluate(facts, AS_OF).status()).isEqualTo(ClosureStatus.CANDIDATE);
+        assertThat(rule.evaluate(facts, AS_OF).status()).isEqualTo(ClosureStatus.NONE);
+    }
+
+    @Test
+    void aReceivingSiteAsEfficientAsTheCandidateSavesNothing() {
+        // twelve months: PUE 13 000 / 10 000 = 1.3 exactly
+        assertThat(rule.annualSavingKwh(site("A", 300, OLD, "13000", "10000", 12), new BigDecimal("1.3")))
+                .isEqualByComparingTo("0");
+        // a hair better than the candidate saves a little: 10 000 × 0.0001 = 1 kWh
+        assertThat(rule.annualSavingKwh(site("A", 300, OLD, "13000", "10000", 12), new BigDecimal("1.2999")))
+                .isEqualByComparingTo("1");
+    }
 }

@@ -68,16 +68,19 @@ class AccessControlTest {
         RULES.put("PUT /api/v1/data-centers/{code}/energy-reports/{period}", OWNER_AND_OVERSIGHT);
         RULES.put("GET /api/v1/data-centers/{code}/energy-reports/{period}/revisions", OWNER_AND_OVERSIGHT);
         RULES.put("GET /api/v1/data-centers/{code}/pue", OWNER_AND_OVERSIGHT);
+        RULES.put("GET /api/v1/data-centers/{code}/closure-status", OWNER_AND_OVERSIGHT);
         RULES.put("GET /api/v1/data-centers/{code}/star-ratings", OWNER_AND_OVERSIGHT);
         RULES.put("POST /api/v1/data-centers/{code}/star-ratings", OWNER_AND_OVERSIGHT);
         RULES.put("POST /api/v1/energy-reports/batch", OWNER_AND_OVERSIGHT);
         RULES.put("GET /api/v1/energy-reports/batches/{id}", OWNER_AND_OVERSIGHT);
+        RULES.put("GET /api/v1/energy-reports/template", OPERATORS_AND_OVERSIGHT);
         RULES.put("GET /api/v1/reporting-reminders", OPERATORS_AND_OVERSIGHT); // operators see their own
         RULES.put("GET /api/v1/reporting-gaps", OVERSIGHT);
         RULES.put("GET /api/v1/rating-schemes", EVERYONE);
         RULES.put("GET /api/v1/base-stations", EnumSet.of(Who.CARRIER, Who.REGULATOR, Who.ADMIN));
         RULES.put("POST /api/v1/base-stations/batch", EnumSet.of(Who.CARRIER));
-        RULES.put("GET /api/v1/base-stations/sharing", OVERSIGHT);
+        RULES.put("GET /api/v1/base-stations/sharing", EnumSet.of(Who.CARRIER, Who.REGULATOR, Who.ADMIN)); // a carrier its own
+        RULES.put("GET /api/v1/base-stations/template", EnumSet.of(Who.CARRIER, Who.REGULATOR, Who.ADMIN));
         RULES.put("GET /api/v1/base-stations/unshared", OVERSIGHT);
         RULES.put("GET /api/v1/closure-candidates", OVERSIGHT);
         RULES.put("GET /api/v1/closure-candidates/watch-list", OVERSIGHT);

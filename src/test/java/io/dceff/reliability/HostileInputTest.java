@@ -31,7 +31,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The hostile-input corpus (src/test/resources/hostile/cases.json): every case answers its 4xx as a
  * problem, never a 500, and leaves nothing stored. Text that only looks hostile (SQL, emoji, formulas)
- * is stored as given and neutralised where it leaves as CSV.
+ * is stored as given and neutralised where it leaves as CSV. Hostile workbooks (encrypted, malformed, zip
+ * bombs) are files under hostile/xlsx, written by make-hostile-workbooks.py there.
  */
 @QuarkusTest
 class HostileInputTest {
@@ -45,7 +46,12 @@ class HostileInputTest {
         }
     }
 
-    private static byte[] body(JsonNode c, String dc, String op) {
+    private static byte[] body(JsonNode c, String dc, String op) throws IOException {
+        if (c.has("bodyFile")) {
+            try (InputStream in = HostileInputTest.class.getResourceAsStream("/hostile/" + c.get("bodyFile").asText())) {
+                return in.readAllBytes();
+            }
+        }
         if (c.has("bodyBase64")) {
             String text = new String(Base64.getDecoder().decode(c.get("bodyBase64").asText()), StandardCharsets.ISO_8859_1);
             return text.replace("{dc}", dc).getBytes(StandardCharsets.ISO_8859_1);

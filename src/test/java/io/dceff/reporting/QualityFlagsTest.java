@@ -45,4 +45,20 @@ class QualityFlagsTest {
         assertThat(flags.assess(MARCH, d("1500"), d("1000"), 100, null, true)).containsExactly(QualityFlag.GAP_BEFORE);
         assertThat(flags.assess(MARCH, d("1500"), d("1000"), 100, null, false)).isEmpty();
     }
+
+    @Test
+    void aPreviousMonthWithoutAPueIsNoBasisForAJump() {
+        // no IT energy, or no facility energy, the month before: no ratio to compare with, and no error
+        MonthlyEnergy noIt = MonthlyEnergy.of(YearMonth.of(2024, 2), "1000", "0");
+        MonthlyEnergy noFacility = MonthlyEnergy.of(YearMonth.of(2024, 2), "0", "1000");
+        assertThat(flags.assess(MARCH, d("2900"), d("1000"), 100, noIt, true)).isEmpty();
+        assertThat(flags.assess(MARCH, d("2900"), d("1000"), 100, noFacility, true)).isEmpty();
+    }
+
+    @Test
+    void aFallOfMoreThanThirtyPercentIsAJumpToo() {
+        MonthlyEnergy february = MonthlyEnergy.of(YearMonth.of(2024, 2), "2000", "1000"); // PUE 2.0
+        assertThat(flags.assess(MARCH, d("1400"), d("1000"), 100, february, true)).isEmpty();           // −30%
+        assertThat(flags.assess(MARCH, d("1399"), d("1000"), 100, february, true)).containsExactly(QualityFlag.PUE_JUMP);
+    }
 }

@@ -119,7 +119,14 @@ class BaseStationResourceTest {
                 .body("items.find { it.key == '" + b + "' }.shared", equalTo(1));
         as(TestTokens.regulator()).get("/api/v1/base-stations/unshared?year=2011").then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].siteId", equalTo("R-3"));
-        as(TestTokens.carrier(a)).get("/api/v1/base-stations/sharing?year=2011").then().statusCode(403);
+        // a carrier sees its own rates only, and may not ask for another's; a regulator may ask for one carrier's
+        as(TestTokens.carrier(a)).get("/api/v1/base-stations/sharing?year=2011").then().statusCode(200)
+                .body("overall.newBuilds", equalTo(3)).body("overall.shared", equalTo(2))
+                .body("items.key", contains("310101"));
+        as(TestTokens.carrier(a)).get("/api/v1/base-stations/sharing?year=2011&carrier=" + b).then().statusCode(403)
+                .contentType(PROBLEM);
+        as(TestTokens.regulator()).get("/api/v1/base-stations/sharing?year=2011&carrier=" + b).then().statusCode(200)
+                .body("overall.newBuilds", equalTo(1)).body("items.key", contains("310104"));
         as(TestTokens.regulator()).get("/api/v1/base-stations/sharing?year=2011&groupBy=color").then().statusCode(400)
                 .contentType(PROBLEM).body("detail", containsString("groupBy"));
     }

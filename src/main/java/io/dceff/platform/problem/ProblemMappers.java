@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.dceff.platform.jdbc.DatabaseErrors;
 import io.dceff.platform.problem.Problem.FieldError;
+import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -110,6 +111,16 @@ public class ProblemMappers {
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .entity(problem(ProblemType.UNAUTHORIZED,
                         "A valid bearer token is required (Authorization: Bearer <JWT>)", null, uri))
+                .build();
+    }
+
+    /** The identity provider could not be reached to verify a token (its discovery or JWKS): try again later. */
+    @ServerExceptionMapper
+    public Response identityProvider(OIDCException e, UriInfo uri) {
+        LOG.warnf("Identity provider unavailable on %s: %s", uri.getPath(), e.getMessage());
+        return Response.status(503).type(Problem.MEDIA_TYPE).header(HttpHeaders.RETRY_AFTER, "5")
+                .entity(problem(ProblemType.SERVICE_UNAVAILABLE,
+                        "The identity provider cannot be reached to verify the token; retry shortly", null, uri))
                 .build();
     }
 

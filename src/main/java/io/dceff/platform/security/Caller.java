@@ -1,9 +1,12 @@
 package io.dceff.platform.security;
 
+import io.dceff.platform.DceffConfig;
 import io.dceff.platform.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonString;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -20,14 +23,27 @@ public class Caller {
     @Inject
     JsonWebToken token;
 
+    @Inject
+    DceffConfig config;
+
     public String subject() {
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
     }
 
-    /** The organization code of the {@code org} claim, if any. */
+    /**
+     * The organization code of the {@code org} claim (or the one configured), if any. A list of exactly
+     * one value is that value: identity providers often map a user attribute to a list.
+     */
     public Optional<String> organization() {
-        Object org = token == null ? null : token.getClaim("org");
-        return Optional.ofNullable(org).map(Object::toString).filter(s -> !s.isBlank());
+        Object org = token == null ? null : token.getClaim(config.security().orgClaim());
+        if (org instanceof JsonArray list && list.size() == 1) {
+            org = list.get(0);
+        }
+        if (org instanceof JsonString text) {
+            org = text.getString();
+        }
+        return Optional.ofNullable(org).filter(o -> !(o instanceof JsonArray)).map(Object::toString)
+                .filter(s -> !s.isBlank());
     }
 
     public boolean is(String role) {

@@ -3,7 +3,8 @@ package io.dceff.reporting.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dceff.platform.csv.CsvMediaType;
-import io.dceff.platform.csv.CsvUpload;
+import io.dceff.platform.csv.TableUpload;
+import io.dceff.platform.csv.XlsxUpload;
 import io.dceff.platform.json.JsonRows;
 import io.dceff.platform.security.Caller;
 import io.dceff.platform.security.Roles;
@@ -21,6 +22,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -69,14 +72,16 @@ public class EnergyReportBatchResource {
     @POST
     @Path("batch")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "submitEnergyReportBatch", summary = "Submit many reports (JSON array or CSV)",
+    @Operation(operationId = "submitEnergyReportBatch", summary = "Submit many reports (JSON array, CSV or XLSX)",
             description = "Each row is a report with its dataCenterCode. All or nothing: if any row is invalid nothing "
                     + "is stored and the 400 names every bad row (1-based) and field; rows for months already "
                     + "reported give 409 naming them; rows for another operator's data centers give 403. "
                     + "201 with the batch's summary and its flagged rows. As text/csv: UTF-8 with a header row (a BOM "
                     + "is allowed); columns dataCenterCode, period (YYYY-MM), facilityKwh, itKwh (required), "
                     + "renewableKwh, reusedKwh, waterM3, racksInUse, pueCategory; empty cells are absent values; row 1 "
-                    + "is the first row after the header. Batches may be up to 25 MB.")
+                    + "is the first row after the header. As XLSX: the first sheet, with the same columns in its header row (the "
+                    + "template's Chinese and English headers are accepted), read as a stream. Batches may be up "
+                    + "to 25 MB; an encrypted or malformed workbook is a 400, one that expands beyond its limits a 413.")
     @APIResponse(responseCode = "201", description = "Stored whole; Location is the batch",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchView.class)))
     @APIResponse(responseCode = "409", description = "Rows for months already reported (named in errors[]), or a "
@@ -91,20 +96,24 @@ public class EnergyReportBatchResource {
 
     @POST
     @Path("batch")
-    @Consumes({CsvMediaType.TEXT_CSV, "application/csv"})
+    @Consumes({CsvMediaType.TEXT_CSV, "application/csv", XlsxUpload.MEDIA_TYPE})
     @Operation(operationId = "submitEnergyReportBatch")
     @APIResponse(responseCode = "201", description = "Stored whole; Location is the batch",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchView.class)))
-    public Response csv(@RequestBody(required = true, content = {
+    public Response table(@RequestBody(required = true, content = {
             @Content(mediaType = CsvMediaType.TEXT_CSV, schema = @Schema(type = SchemaType.STRING),
                     examples = @ExampleObject(name = "two months", value = BatchReportRow.CSV_EXAMPLE)),
             @Content(mediaType = "application/csv", schema = @Schema(type = SchemaType.STRING),
-                    examples = @ExampleObject(name = "two months", value = BatchReportRow.CSV_EXAMPLE))}) InputStream body,
-            UriInfo uri, @Parameter(description = Idempotency.DESCRIPTION) @HeaderParam(Idempotency.HEADER) String key) {
+                    examples = @ExampleObject(name = "two months", value = BatchReportRow.CSV_EXAMPLE)),
+            @Content(mediaType = XlsxUpload.MEDIA_TYPE,
+                    schema = @Schema(type = SchemaType.STRING, format = "binary"))}) InputStream body,
+            UriInfo uri, @Parameter(description = Idempotency.DESCRIPTION) @HeaderParam(Idempotency.HEADER) String key,
+            @Context HttpHeaders headers) {
+        String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
         return idempotency.onceStreaming(key, caller.subject(), "POST " + uri.getPath(), body, in -> {
             List<BatchReportRow> rows = new ArrayList<>();
-            CsvUpload.read(in, BatchReportRow.class, COLUMNS, REQUIRED, json, rows::add);
-            return store(rows, "CSV", uri);
+            TableUpload.read(contentType, in, BatchReportRow.class, COLUMNS, REQUIRED, json, rows::add);
+            return store(rows, TableUpload.format(contentType), uri);
         });
     }
 

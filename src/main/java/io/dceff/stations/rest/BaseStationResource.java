@@ -3,7 +3,8 @@ package io.dceff.stations.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dceff.platform.csv.CsvMediaType;
-import io.dceff.platform.csv.CsvUpload;
+import io.dceff.platform.csv.TableUpload;
+import io.dceff.platform.csv.XlsxUpload;
 import io.dceff.platform.json.JsonRows;
 import io.dceff.platform.paging.Page;
 import io.dceff.platform.paging.PageRequest;
@@ -32,6 +33,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -75,13 +77,16 @@ public class BaseStationResource {
     @Path("batch")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CARRIER)
-    @Operation(operationId = "submitBaseStationBatch", summary = "Report base stations (JSON array or CSV)",
+    @Operation(operationId = "submitBaseStationBatch", summary = "Report base stations (JSON array, CSV or XLSX)",
             description = "Carriers only; the carrier is the token's org claim, never a field. Upsert by (carrier, "
                     + "siteId): a known site is updated, not duplicated. All or nothing: the 400 names every bad row "
                     + "(1-based) and field: unknown district or technology, builtOn in the future, sharedWith naming "
                     + "an unknown carrier or the reporter. Answers the counts of new and updated sites. As text/csv: "
                     + "UTF-8 with a header row: siteId, district, technology, builtOn (YYYY-MM-DD), sharedWith (other "
-                    + "carriers' codes separated by ';', empty when not shared), read as a stream, up to 25 MB.")
+                    + "carriers' codes separated by ';', empty when not shared), read as a stream, up to 25 MB. As XLSX: "
+                    + "the first sheet with the same columns (the template's Chinese and English headers are accepted), "
+                    + "read as a stream; an encrypted or malformed workbook is a 400, one that expands beyond its "
+                    + "limits a 413.")
     @APIResponse(responseCode = "200", description = "Stored whole",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = BaseStationBatchResult.class)))
@@ -97,23 +102,28 @@ public class BaseStationResource {
 
     @POST
     @Path("batch")
-    @Consumes({CsvMediaType.TEXT_CSV, "application/csv"})
+    @Consumes({CsvMediaType.TEXT_CSV, "application/csv", XlsxUpload.MEDIA_TYPE})
     @RolesAllowed(Roles.CARRIER)
     @Operation(operationId = "submitBaseStationBatch")
     @APIResponse(responseCode = "200", description = "Stored whole",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = BaseStationBatchResult.class)))
-    public Response csv(@RequestBody(required = true, content = {
+    public Response table(@RequestBody(required = true, content = {
             @Content(mediaType = CsvMediaType.TEXT_CSV, schema = @Schema(type = SchemaType.STRING),
                     examples = @ExampleObject(name = "one shared site", value = BaseStationRow.CSV_EXAMPLE)),
             @Content(mediaType = "application/csv", schema = @Schema(type = SchemaType.STRING),
-                    examples = @ExampleObject(name = "one shared site", value = BaseStationRow.CSV_EXAMPLE))})
+                    examples = @ExampleObject(name = "one shared site", value = BaseStationRow.CSV_EXAMPLE)),
+            @Content(mediaType = XlsxUpload.MEDIA_TYPE,
+                    schema = @Schema(type = SchemaType.STRING, format = "binary"))})
             InputStream body, @Context UriInfo uri,
-            @Parameter(description = Idempotency.DESCRIPTION) @HeaderParam(Idempotency.HEADER) String key) {
+            @Parameter(description = Idempotency.DESCRIPTION) @HeaderParam(Idempotency.HEADER) String key,
+            @Context HttpHeaders headers) {
+        String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
         String carrier = carrier();
         return idempotency.onceStreaming(key, caller.subject(), "POST " + uri.getPath(), body, in -> {
             List<StationLine> rows = new ArrayList<>();
-            CsvUpload.read(in, BaseStationCsvRow.class, COLUMNS, REQUIRED, json, r -> rows.add(r.row().line(validator)));
+            TableUpload.read(contentType, in, BaseStationCsvRow.class, COLUMNS, REQUIRED, json,
+                    r -> rows.add(r.row().line(validator)));
             return store(carrier, rows);
         });
     }
@@ -134,16 +144,20 @@ public class BaseStationResource {
 
     @GET
     @Path("sharing")
-    @RolesAllowed({Roles.REGULATOR, Roles.ADMIN})
+    @RolesAllowed({Roles.CARRIER, Roles.REGULATOR, Roles.ADMIN})
     @Operation(operationId = "getBaseStationSharing", summary = "New-build sharing rates of a year",
             description = "Sites built in the year, how many are shared (another carrier on the site) and the rate "
-                    + "(shared ÷ new builds, 0–1), overall and by district or carrier. Regulators.")
+                    + "(shared ÷ new builds, 0–1), overall and by district or carrier. Regulators: every carrier's, "
+                    + "or one carrier's; carriers: their own only (403 for another's).")
     public SharingView sharing(@Parameter(description = "the year the sites were built", required = true)
             @QueryParam("year") @NotNull @Min(1990) @Max(2100) Integer year,
             @Parameter(description = "rates by district or by carrier", schema = @Schema(type = SchemaType.STRING,
                     enumeration = {"district", "carrier"}, defaultValue = "district"))
-            @QueryParam("groupBy") @DefaultValue("district") String groupBy) {
-        return new SharingView(year, groupBy, service.overall(year), service.sharing(year, groupBy));
+            @QueryParam("groupBy") @DefaultValue("district") String groupBy,
+            @Parameter(description = "only this carrier (organization code); a carrier's own by default")
+            @QueryParam("carrier") String carrier) {
+        return new SharingView(year, groupBy, service.overall(year, carrier, caller.actor()),
+                service.sharing(year, groupBy, carrier, caller.actor()));
     }
 
     @GET

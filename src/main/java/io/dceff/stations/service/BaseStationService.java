@@ -138,13 +138,9 @@ public class BaseStationService {
     @Transactional(TxType.SUPPORTS)
     public Page<BaseStation> list(String carrier, String district, Integer builtYear, Boolean shared, Actor actor,
             PageRequest page) {
-        String scope = actor.restrictedTo().orElse(null);
-        if (scope != null && carrier != null && !carrier.equals(scope)) {
-            throw ProblemException.forbidden("Carriers see only their own base stations");
-        }
         List<String> where = new ArrayList<>();
         List<Object> params = new ArrayList<>();
-        String owner = scope != null ? scope : carrier;
+        String owner = carrierScope(carrier, actor);
         if (owner != null) {
             where.add("carrier_code = ?");
             params.add(owner);
@@ -179,7 +175,8 @@ public class BaseStationService {
 
     /** Sharing of the year's new builds, overall and grouped by district or carrier, in one grouped query. */
     @Transactional(TxType.SUPPORTS)
-    public List<SharingRate> sharing(int year, String groupBy) {
+    public List<SharingRate> sharing(int year, String groupBy, String carrier, Actor actor) {
+        carrier = carrierScope(carrier, actor);
         String column = switch (groupBy) {
             case "district" -> "district_code";
             case "carrier" -> "carrier_code";
@@ -187,20 +184,27 @@ public class BaseStationService {
         };
         List<SharingRate> rates = new ArrayList<>();
         jdbc.query("SELECT " + column + ", COUNT(*), SUM(shared) FROM base_station WHERE built_on BETWEEN ? AND ?"
-                + " GROUP BY " + column + " ORDER BY " + column, yearRange(year),
+                + ofCarrier(carrier) + " GROUP BY " + column + " ORDER BY " + column, yearRange(year, carrier),
                 rs -> rates.add(SharingRate.of(rs.getString(1), rs.getLong(2), rs.getLong(3))));
         return rates;
     }
 
-    /** Sharing of the year's new builds over every district and carrier. */
+    /** The year's new builds and how many are shared, of every carrier or of one (null: all; a carrier's own). */
     @Transactional(TxType.SUPPORTS)
-    public SharingRate overall(int year) {
-        return overall(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), null);
+    public SharingRate overall(int year, String carrier, Actor actor) {
+        carrier = carrierScope(carrier, actor);
+        long[] counts = new long[2];
+        jdbc.query("SELECT COUNT(*), COALESCE(SUM(shared), 0) FROM base_station WHERE built_on BETWEEN ? AND ?"
+                + ofCarrier(carrier), yearRange(year, carrier), rs -> {
+                    counts[0] = rs.getLong(1);
+                    counts[1] = rs.getLong(2);
+                });
+        return SharingRate.of("overall", counts[0], counts[1]);
     }
 
     /** Sharing of the sites built in [from, to], of one district when given, over every carrier. */
     @Transactional(TxType.SUPPORTS)
-    public SharingRate overall(LocalDate from, LocalDate to, String district) {
+    public SharingRate builtBetween(LocalDate from, LocalDate to, String district) {
         List<Object> params = new ArrayList<>(List.of(from, to));
         if (district != null) {
             params.add(district);
@@ -212,6 +216,27 @@ public class BaseStationService {
                     counts[1] = rs.getLong("shared");
                 });
         return SharingRate.of("overall", counts[0], counts[1]);
+    }
+
+    /** The carrier a query is limited to: a carrier's own (403 when it names another), else the one asked for. */
+    private static String carrierScope(String carrier, Actor actor) {
+        String scope = actor.restrictedTo().orElse(null);
+        if (scope != null && carrier != null && !carrier.equals(scope)) {
+            throw ProblemException.forbidden("Carriers see only their own base stations");
+        }
+        return scope != null ? scope : carrier;
+    }
+
+    private static String ofCarrier(String carrier) {
+        return carrier == null ? "" : " AND carrier_code = ?";
+    }
+
+    private static List<Object> yearRange(int year, String carrier) {
+        List<Object> params = new ArrayList<>(yearRange(year));
+        if (carrier != null) {
+            params.add(carrier);
+        }
+        return params;
     }
 
     private static List<Object> yearRange(int year) {

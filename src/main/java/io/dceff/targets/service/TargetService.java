@@ -101,7 +101,7 @@ public class TargetService {
                         + "operating then", "data centers", t.zeroCarbonDcs(), BigDecimal.valueOf(zeroCarbon.size()),
                 elapsed, at, Map.of("dataCenters", zeroCarbon)));
 
-        SharingRate sharing = stations.overall(LocalDate.of(year, 1, 1), at.date(), district);
+        SharingRate sharing = stations.builtBetween(LocalDate.of(year, 1, 1), at.date(), district);
         items.add(result("NEW_BASE_STATION_SHARING", "Sharing of new base stations",
                 "Shared base stations built in the year ÷ base stations built in the year", "share",
                 t.newBaseStationSharing(), sharing.rate(), elapsed, at,

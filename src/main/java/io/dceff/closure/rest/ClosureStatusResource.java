@@ -1,0 +1,72 @@
+package io.dceff.closure.rest;
+
+import io.dceff.closure.ClosureStatus;
+import io.dceff.closure.service.ClosureService;
+import io.dceff.closure.service.ClosureService.Item;
+import io.dceff.closure.service.ClosureService.Run;
+import io.dceff.platform.security.Caller;
+import io.dceff.platform.security.Roles;
+import io.dceff.registry.service.DataCenterService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Where one data center stands against the closure rule, for its operator as for the regulator. */
+@Path("/api/v1/data-centers/{code}/closure-status")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Closure candidates")
+@RolesAllowed({Roles.OPERATOR, Roles.REGULATOR, Roles.ADMIN})
+public class ClosureStatusResource {
+
+    @Inject
+    ClosureService service;
+
+    @Inject
+    DataCenterService dataCenters;
+
+    @Inject
+    Caller caller;
+
+    /**
+     * @param status    CANDIDATE, NO_DATA, WATCH or NONE (not operating at asOf, or far from the rule)
+     * @param pueToLeave the window PUE at or below which the site no longer meets the PUE criterion (the
+     *                  threshold; comparisons are on unrounded values), when the PUE criterion is what holds it
+     * @param candidate  every criterion's value, threshold and outcome, when the site is evaluated
+     */
+    public record ClosureStatusView(String code, LocalDate asOf, ClosureAnswer.Window window, ClosureStatus status,
+            BigDecimal pueToLeave, ClosureCandidateView candidate) {
+    }
+
+    @GET
+    @Operation(operationId = "getClosureStatus", summary = "A data center's standing against the closure rule",
+            description = "CANDIDATE, NO_DATA, WATCH (the watch-list) or NONE at asOf (default today), with every "
+                    + "criterion's evidence and, when the PUE criterion holds it there, the window PUE to reach to "
+                    + "leave it. " + ClosureAnswer.RULE + " Operators: their own data centers.")
+    public ClosureStatusView status(@Parameter(description = "data-center code") @PathParam("code") String code,
+            @Parameter(description = "the day the rule is applied as of, YYYY-MM-DD; today when absent")
+            @QueryParam("asOf") LocalDate asOf) {
+        dataCenters.require(code, caller.actor());
+        Run run = service.run(service.asOfOrToday(asOf));
+        Item item = run.items().stream().filter(i -> i.site().facts().code().equals(code)).findFirst().orElse(null);
+        ClosureAnswer.Window window = new ClosureAnswer.Window(run.window().first(), run.window().last());
+        if (item == null) {
+            return new ClosureStatusView(code, run.asOf(), window, ClosureStatus.NONE, null, null);
+        }
+        ClosureCandidateView view = ClosureCandidateView.of(item, run.factors());
+        ClosureStatus status = item.evaluation().status();
+        boolean heldByPue = Boolean.TRUE.equals(item.evaluation().pue().met())
+                && (status == ClosureStatus.CANDIDATE || status == ClosureStatus.WATCH);
+        return new ClosureStatusView(code, run.asOf(), window, status, heldByPue ? run.thresholds().pueAbove() : null,
+                view);
+    }
+}

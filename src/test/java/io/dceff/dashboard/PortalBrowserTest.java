@@ -1,0 +1,268 @@
+package io.dceff.dashboard;
+
+import static io.dceff.support.Api.as;
+import static io.dceff.support.Api.createDataCenter;
+import static io.dceff.support.Api.createOrganization;
+import static io.dceff.support.Api.uniqueCode;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.dceff.support.HeadlessChromium;
+import io.dceff.support.IdentityProviderTestResource;
+import io.dceff.support.TestTokens;
+import io.dceff.support.Workbooks;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The operator's and the carrier's pages in a real browser, signed in with the identity provider's tokens:
+ * an upload with one bad row is refused with the row named and nothing stored, the corrected file is
+ * stored and shown, each sees only its own organization, and axe-core finds nothing serious, on a desktop
+ * and on a phone.
+ */
+@QuarkusTest
+class PortalBrowserTest {
+
+    @TestHTTPResource("/operator.html")
+    URL operatorPage;
+
+    @TestHTTPResource("/carrier.html")
+    URL carrierPage;
+
+    @TestHTTPResource("/")
+    URL dashboardPage;
+
+    @BeforeEach
+    void needsChromium() {
+        Assumptions.assumeTrue(HeadlessChromium.installed(),
+                "Chromium is not installed: apt-get install -y chromium chromium-driver");
+    }
+
+    private static Path file(String name, byte[] content) throws IOException {
+        Path dir = Files.createTempDirectory("dceff-upload-");
+        return Files.write(dir.resolve(name), content);
+    }
+
+    private static void signIn(WebDriver driver, WebDriverWait wait, URL page, String token) {
+        driver.get(page.toString());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token"))).sendKeys(token);
+        driver.findElement(By.id("sign-in-button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("view")));
+    }
+
+    private static void upload(WebDriver driver, Path file) {
+        driver.findElement(By.id("upload-file")).sendKeys(file.toString());
+        driver.findElement(By.cssSelector("#upload-form button[type=submit]")).click();
+    }
+
+    @Test
+    void anOperatorUploadsABadFileThenAGoodOneAndSeesOnlyItsOwnSites() throws IOException {
+        String op = createOrganization("OPERATOR");
+        String other = createOrganization("OPERATOR");
+        String dc = createDataCenter(op, 300, LocalDate.of(2012, 1, 1));
+        String theirs = createDataCenter(other, 300, LocalDate.of(2012, 1, 1));
+        try (HeadlessChromium chromium = new HeadlessChromium(1400, 1800)) {
+            WebDriver driver = chromium.driver();
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+            signIn(driver, wait, operatorPage, IdentityProviderTestResource.token("operator", op));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-code='" + dc + "']")));
+            assertThat(driver.findElements(By.cssSelector("#data-centers tbody tr"))).hasSize(1);
+            assertThat(driver.findElements(By.cssSelector("tr[data-code='" + theirs + "']"))).isEmpty();
+
+            // CSV with a bad second row: refused, the row named, nothing stored
+            upload(driver, file("months.csv", ("dataCenterCode,period,facilityKwh,itKwh\n" + dc + ",2024-01,1500,1000\n"
+                    + dc + ",2024-02,lots,1000\n").getBytes(StandardCharsets.UTF_8)));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#upload-result table.errors")));
+            assertThat(driver.findElement(By.cssSelector("#upload-result tbody")).getText()).contains("2", "facilityKwh");
+            as(TestTokens.regulator()).get("/api/v1/data-centers/" + dc + "/energy-reports").then()
+                    .body("items.size()", equalTo(0));
+
+            // XLSX with a bad row, then a good one: stored and shown as the last month reported
+            upload(driver, file("bad.xlsx", Workbooks.of(List.of("dataCenterCode", "period", "facilityKwh", "itKwh"),
+                    List.of(List.of(dc, "2024-03", 1500, 1000), List.of(dc, "2024-13", 1500, 1000)))));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#upload-result tbody"),
+                    "period"));
+            upload(driver, file("good.xlsx", Workbooks.of(List.of("dataCenterCode", "period", "facilityKwh", "itKwh"),
+                    List.of(List.of(dc, "2024-03", 1500, 1000), List.of(dc, "2024-04", 1480, 1000)))));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#upload-result .ok")));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("tr[data-code='" + dc + "'] .last-month"), "2024-04"));
+            as(TestTokens.regulator()).get("/api/v1/data-centers/" + dc + "/energy-reports").then()
+                    .body("items.period", equalTo(List.of("2024-03", "2024-04")));
+
+            assertThat(chromium.seriousAccessibilityViolations()).as("axe-core, operator page, desktop").isEmpty();
+            driver.findElement(By.id("lang")).click();
+            assertThat(driver.findElement(By.id("dcs-title")).getText()).isEqualTo("My data centers");
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            assertThat(chromium.seriousAccessibilityViolations()).as("axe-core, operator page, phone").isEmpty();
+        }
+    }
+
+    private static void setValue(WebDriver driver, String id, String value) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", driver.findElement(By.id(id)),
+                value);
+    }
+
+    @Test
+    void anOperatorRegistersASiteReportsAMonthAndCorrectsIt() throws IOException {
+        String op = createOrganization("OPERATOR");
+        String site = uniqueCode("WEB");
+        try (HeadlessChromium chromium = new HeadlessChromium(1400, 2400)) {
+            WebDriver driver = chromium.driver();
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+            signIn(driver, wait, operatorPage, IdentityProviderTestResource.token("operator", op));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#reg-district option[value='310115']")));
+
+            driver.findElement(By.id("reg-code")).sendKeys(site);
+            driver.findElement(By.id("reg-name")).sendKeys("Web site");
+            new Select(driver.findElement(By.id("reg-district"))).selectByValue("310115");
+            driver.findElement(By.id("reg-racks")).sendKeys("300");
+            setValue(driver, "reg-commissioned", "2013-05-01");
+            driver.findElement(By.cssSelector("#register-form button[type=submit]")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-code='" + site + "']")));
+            as(TestTokens.regulator()).get("/api/v1/data-centers/" + site).then()
+                    .body("operatorCode", equalTo(op)).body("racks", equalTo(300));
+
+            // the same code again: refused with the service's reason, nothing changed
+            driver.findElement(By.id("reg-code")).sendKeys(site);
+            driver.findElement(By.id("reg-name")).sendKeys("Twice");
+            driver.findElement(By.id("reg-racks")).sendKeys("10");
+            setValue(driver, "reg-commissioned", "2013-05-01");
+            driver.findElement(By.cssSelector("#register-form button[type=submit]")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#register-result .message")));
+            as(TestTokens.regulator()).get("/api/v1/data-centers/" + site).then().body("name", equalTo("Web site"));
+
+            new Select(driver.findElement(By.id("month-dc"))).selectByValue(site);
+            setValue(driver, "month-period", "2024-05");
+            driver.findElement(By.id("month-facility")).sendKeys("1500");
+            driver.findElement(By.id("month-it")).sendKeys("1000");
+            driver.findElement(By.cssSelector("#month-form button[type=submit]")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#month-result .ok")));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("tr[data-code='" + site + "'] .last-month"), "2024-05"));
+
+            new Select(driver.findElement(By.id("rev-dc"))).selectByValue(site);
+            setValue(driver, "rev-period", "2024-05");
+            driver.findElement(By.cssSelector("#revisions-form button[type=submit]")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#revisions tr[data-revision='1']")));
+            WebElement facility = driver.findElement(By.id("correct-facility"));
+            assertThat(facility.getAttribute("value")).isEqualTo("1500");
+            facility.clear();
+            facility.sendKeys("1400");
+            driver.findElement(By.id("correct-note")).sendKeys("meter re-read");
+            driver.findElement(By.cssSelector("#correct-form button[type=submit]")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#revisions tr[data-revision='2']")));
+            assertThat(driver.findElement(By.cssSelector("#revisions tr[data-revision='2']")).getText())
+                    .contains("1400", "meter re-read");
+            assertThat(driver.findElement(By.cssSelector("#revisions tr[data-revision='1']")).getText()).contains("1500");
+            as(TestTokens.regulator()).get("/api/v1/data-centers/" + site + "/energy-reports/2024-05/revisions").then()
+                    .body("facilityKwh", equalTo(List.of(1500, 1400))).body("note[1]", equalTo("meter re-read"));
+            assertThat(chromium.seriousAccessibilityViolations()).as("axe-core, operator forms").isEmpty();
+        }
+    }
+
+    @Test
+    void aCarrierUploadsBaseStationsAndSeesItsOwnSharing() throws IOException {
+        String carrier = createOrganization("CARRIER");
+        String partner = createOrganization("CARRIER");
+        int year = LocalDate.now().getYear() - 1;
+        try (HeadlessChromium chromium = new HeadlessChromium(1400, 1800)) {
+            WebDriver driver = chromium.driver();
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+            signIn(driver, wait, carrierPage, IdentityProviderTestResource.token("carrier", carrier));
+            List<String> header = List.of("siteId", "district", "technology", "builtOn", "sharedWith");
+            upload(driver, file("bad.xlsx", Workbooks.of(header, List.of(
+                    List.of("B-1", "310115", "5G", year + "-03-01", partner),
+                    List.of("B-2", "999999", "5G", year + "-03-01", "")))));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#upload-result tbody"),
+                    "district"));
+            as(TestTokens.carrier(carrier)).get("/api/v1/base-stations").then().body("total", equalTo(0));
+
+            upload(driver, file("good.csv", ("siteId,district,technology,builtOn,sharedWith\nB-1,310115,5G," + year
+                    + "-03-01," + partner + "\nB-2,310115,5G," + year + "-04-01,\n").getBytes(StandardCharsets.UTF_8)));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#upload-result .ok")));
+            driver.findElement(By.id("year")).clear();
+            driver.findElement(By.id("year")).sendKeys(Integer.toString(year), org.openqa.selenium.Keys.TAB);
+            // the table is drawn again after the upload and after the year changes: read it once it shows the year
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("#sharing tr[data-district='310115']"), "50.0%"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("total"), Integer.toString(year)));
+            String row = wait.until(d -> {
+                try {
+                    return d.findElement(By.cssSelector("#sharing tr[data-district='310115']")).getText();
+                } catch (StaleElementReferenceException redrawn) {
+                    return null;
+                }
+            });
+            assertThat(row).contains("2", "1", "50.0%");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("unshared"), "B-2"));
+            assertThat(driver.findElement(By.id("unshared")).getText()).doesNotContain("B-1");
+            assertThat(chromium.seriousAccessibilityViolations()).as("axe-core, carrier page").isEmpty();
+        }
+    }
+
+    /**
+     * Signs in on the identity provider's own login page (a user name, and the claims it puts in the token) and
+     * waits for the page's signed-in view.
+     */
+    private static void providerLogin(WebDriver driver, WebDriverWait wait, String user, String claims, String view) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("idp-sign-in-button"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("username"))).sendKeys(user);
+        WebElement box = driver.findElement(By.name("claims"));
+        box.clear();
+        box.sendKeys(claims);
+        driver.findElement(By.cssSelector("input[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(view)));
+    }
+
+    @Test
+    void anOperatorACarrierAndARegulatorSignInThroughTheIdentityProvidersLoginPageAndOut() throws IOException {
+        String op = createOrganization("OPERATOR");
+        String dc = createDataCenter(op, 300, LocalDate.of(2012, 1, 1));
+        String carrier = createOrganization("CARRIER");
+        try (HeadlessChromium chromium = new HeadlessChromium(1400, 1800)) {
+            WebDriver driver = chromium.driver();
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+            driver.get(operatorPage.toString());
+            providerLogin(driver, wait, "olga", "{\"groups\": [\"operator\"], \"org\": \"" + op + "\"}", "view");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-code='" + dc + "']")));
+            assertThat(driver.findElement(By.id("who")).getText()).contains(op);
+            assertThat(driver.getCurrentUrl()).doesNotContain("code=");
+            driver.findElement(By.id("sign-out")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("idp-sign-in-button")));
+
+            driver.get(carrierPage.toString());
+            providerLogin(driver, wait, "carl", "{\"groups\": [\"carrier\"], \"org\": \"" + carrier + "\"}", "view");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), carrier));
+            assertThat(driver.findElement(By.id("upload-title")).isDisplayed()).isTrue();
+            driver.findElement(By.id("sign-out")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("idp-sign-in-button")));
+
+            driver.get(dashboardPage.toString());
+            providerLogin(driver, wait, "rita", "{\"groups\": [\"regulator\"]}", "dashboard");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), "rita"));
+            driver.findElement(By.id("sign-out")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("idp-sign-in-button")));
+            assertThat(driver.findElement(By.id("dashboard")).isDisplayed()).isFalse();
+        }
+    }
+}
