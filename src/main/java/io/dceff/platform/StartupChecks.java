@@ -4,6 +4,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -21,6 +22,9 @@ public class StartupChecks {
     @ConfigProperty(name = "mp.jwt.verify.publickey.location")
     String publicKeyLocation;
 
+    @ConfigProperty(name = "quarkus.oidc.auth-server-url")
+    Optional<String> providerIssuer;
+
     void check(@Observes StartupEvent event) {
         if (!usesDevelopmentKey()) {
             return;
@@ -30,16 +34,31 @@ public class StartupChecks {
                     + "(make one with fixtures/dev-token.sh ROLE [ORG])");
             return;
         }
+        if (providerConfigured()) {
+            LOG.info("Tokens are verified by the identity provider " + providerIssuer.orElseThrow()
+                    + "; tokens of the development key are refused");
+            return;
+        }
         if (!config.security().allowDevKey()) {
             throw new IllegalStateException("Refusing to start: an external database is configured (production) but "
                     + "tokens would be verified with the development key " + publicKeyLocation + ". Set "
-                    + "MP_JWT_VERIFY_PUBLICKEY_LOCATION to your key or JWKS URL, or, for a test only, "
+                    + "DCEFF_OIDC_ISSUER to your identity provider, or MP_JWT_VERIFY_PUBLICKEY_LOCATION to your key "
+                    + "or JWKS URL, or, for a test only, "
                     + "DCEFF_SECURITY_ALLOW_DEV_KEY=true.");
         }
         LOG.warn("**********************************************************************************");
         LOG.warn("* DEVELOPMENT KEY IN USE WITH AN EXTERNAL DATABASE: anyone can mint tokens.       *");
         LOG.warn("* Allowed only because DCEFF_SECURITY_ALLOW_DEV_KEY=true. Never in production.     *");
         LOG.warn("**********************************************************************************");
+    }
+
+    private boolean providerConfigured() {
+        return providerIssuer.filter(issuer -> !issuer.isBlank()).isPresent();
+    }
+
+    /** Whether tokens signed with the development key may be accepted: on the embedded default, or when allowed. */
+    public boolean developmentKeyAccepted() {
+        return !usesDevelopmentKey() || config.embedded().active() || config.security().allowDevKey();
     }
 
     private boolean usesDevelopmentKey() {

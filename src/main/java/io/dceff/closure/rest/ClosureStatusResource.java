@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -44,7 +45,7 @@ public class ClosureStatusResource {
      * @param candidate  every criterion's value, threshold and outcome, when the site is evaluated
      */
     public record ClosureStatusView(String code, LocalDate asOf, ClosureAnswer.Window window, ClosureStatus status,
-            BigDecimal pueToLeave, ClosureCandidateView candidate) {
+            @Schema(nullable = true) BigDecimal pueToLeave, @Schema(nullable = true) ClosureCandidateView candidate) {
     }
 
     @GET

@@ -1,6 +1,7 @@
 package io.dceff.platform.security;
 
 import io.dceff.platform.DceffConfig;
+import io.dceff.platform.StartupChecks;
 import io.quarkus.oidc.OidcRequestContext;
 import io.quarkus.oidc.OidcTenantConfig;
 import io.quarkus.oidc.TenantConfigResolver;
@@ -22,7 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * of the embedded default (fixtures/dev-keys, issuer {@code dceff-dev}), or a deployment's own PEM key
  * or JWKS URL ({@code mp.jwt.verify.publickey.location}, {@code mp.jwt.verify.issuer}). A token whose
  * issuer is that one is verified with that key; every other token goes to the identity provider, the
- * default OIDC tenant ({@code quarkus.oidc.auth-server-url}), so both kinds are accepted side by side.
+ * default OIDC tenant ({@code quarkus.oidc.auth-server-url}), so both kinds are accepted side by side. In
+ * production the development key is never used: its tokens go to the provider, which refuses them.
  */
 @ApplicationScoped
 public class KeyTenant implements TenantConfigResolver {
@@ -38,12 +40,15 @@ public class KeyTenant implements TenantConfigResolver {
     @Inject
     DceffConfig config;
 
+    @Inject
+    StartupChecks startup;
+
     private volatile OidcTenantConfig tenant;
 
     @Override
     public Uni<OidcTenantConfig> resolve(RoutingContext context, OidcRequestContext<OidcTenantConfig> request) {
-        return Uni.createFrom().item(issuer.equals(issuerOf(context.request().getHeader("Authorization")))
-                ? tenant() : null);
+        return Uni.createFrom().item(startup.developmentKeyAccepted()
+                && issuer.equals(issuerOf(context.request().getHeader("Authorization"))) ? tenant() : null);
     }
 
     private OidcTenantConfig tenant() {
