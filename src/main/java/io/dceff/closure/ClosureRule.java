@@ -21,7 +21,6 @@ public final class ClosureRule {
     }
 
     public ClosureEvaluation evaluate(SiteFacts site, LocalDate asOf) {
-        ClosureWindow window = ClosureWindow.endingOnOrBefore(asOf);
         boolean hasData = site.monthsOfData() > 0 && site.windowItKwh().signum() > 0;
         BigDecimal pue = hasData ? Pue.of(site.windowFacilityKwh(), site.windowItKwh()) : null;
         // Σ facility > threshold × Σ IT: exact, no division or rounding before the comparison
@@ -44,7 +43,7 @@ public final class ClosureRule {
                 status = ClosureStatus.NONE;
             }
         }
-        return new ClosureEvaluation(site, window, status, pue,
+        return new ClosureEvaluation(site, status, pue,
                 new Criterion(pue, t.pueAbove(), ">", pueMet),
                 new Criterion(BigDecimal.valueOf(site.racks()), BigDecimal.valueOf(t.maxRacks()), "<=", racksMet),
                 new Criterion(BigDecimal.valueOf(years), BigDecimal.valueOf(t.minYears()), ">=", ageMet),

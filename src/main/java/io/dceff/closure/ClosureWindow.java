@@ -14,8 +14,4 @@ public record ClosureWindow(YearMonth first, YearMonth last) {
         YearMonth last = asOf.equals(month.atEndOfMonth()) ? month : month.minusMonths(1);
         return new ClosureWindow(last.minusMonths(11), last);
     }
-
-    public boolean contains(YearMonth month) {
-        return !month.isBefore(first) && !month.isAfter(last);
-    }
 }

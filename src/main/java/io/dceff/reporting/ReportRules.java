@@ -1,7 +1,6 @@
 package io.dceff.reporting;
 
 import io.dceff.platform.problem.Problem.FieldError;
-import io.dceff.reporting.rest.EnergyReportRequest;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -17,7 +16,7 @@ public final class ReportRules {
     }
 
     /** @param currentMonth the month of "today": later months have not happened yet */
-    public static List<FieldError> check(EnergyReportRequest r, LocalDate commissionedOn, int racks,
+    public static List<FieldError> check(ReportFigures r, LocalDate commissionedOn, int racks,
             YearMonth currentMonth) {
         List<FieldError> errors = new ArrayList<>();
         if (r.period() != null) {

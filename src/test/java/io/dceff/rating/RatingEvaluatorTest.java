@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dceff.rating.RatingResult.CriterionResult;
 import io.dceff.rating.RatingResult.NextStar;
 import io.dceff.rating.RatingResult.PrerequisiteResult;
-import io.dceff.rating.rest.Declaration;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -17,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RatingEvaluatorTest {
 
-    private static final RatingScheme SCHEME = new RatingSchemeLoader(Declaration.FIELDS)
+    private static final RatingScheme SCHEME = new RatingSchemeLoader(DesignDeclaration.FIELDS)
             .load(Path.of("ratings/green-design-v1.yaml"));
     private final RatingEvaluator evaluator = new RatingEvaluator();
 
@@ -348,7 +347,7 @@ class RatingEvaluatorTest {
 
     private static RatingScheme scheme(Path dir, String yaml) throws IOException {
         Path file = Files.writeString(dir.resolve("scheme.yaml"), yaml);
-        return new RatingSchemeLoader(Declaration.FIELDS).load(file);
+        return new RatingSchemeLoader(DesignDeclaration.FIELDS).load(file);
     }
 
     private static Map<String, Object> otherKinds() {

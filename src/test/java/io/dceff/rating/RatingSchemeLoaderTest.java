@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.dceff.rating.rest.Declaration;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class RatingSchemeLoaderTest {
 
-    private final RatingSchemeLoader loader = new RatingSchemeLoader(Declaration.FIELDS);
+    private final RatingSchemeLoader loader = new RatingSchemeLoader(DesignDeclaration.FIELDS);
     private static final Path BROKEN = Path.of("src/test/resources/ratings-test/broken");
 
     @Test

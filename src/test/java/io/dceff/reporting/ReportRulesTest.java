@@ -3,7 +3,6 @@ package io.dceff.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dceff.platform.problem.Problem.FieldError;
-import io.dceff.reporting.rest.EnergyReportRequest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -21,21 +20,21 @@ class ReportRulesTest {
         return value == null ? null : new BigDecimal(value);
     }
 
-    private static EnergyReportRequest report(YearMonth period, String facility, String it, String renewable,
+    private static ReportFigures report(YearMonth period, String facility, String it, String renewable,
             String reused, Integer racksInUse) {
-        return new EnergyReportRequest(period, d(facility), d(it), d(renewable), d(reused), d("1800"), racksInUse, 2,
+        return new ReportFigures(period, d(facility), d(it), d(renewable), d(reused), d("1800"), racksInUse, 2,
                 null);
     }
 
-    private static EnergyReportRequest report(YearMonth period) {
+    private static ReportFigures report(YearMonth period) {
         return report(period, "1500", "1000", null, null, 200);
     }
 
-    private static List<FieldError> check(EnergyReportRequest r) {
+    private static List<FieldError> check(ReportFigures r) {
         return ReportRules.check(r, COMMISSIONED, RACKS, CURRENT);
     }
 
-    private static List<String> fields(EnergyReportRequest r) {
+    private static List<String> fields(ReportFigures r) {
         return check(r).stream().map(FieldError::field).toList();
     }
 
@@ -85,7 +84,7 @@ class ReportRulesTest {
 
     @Test
     void everyFailedCheckIsReportedAtOnce() {
-        EnergyReportRequest bad = report(CURRENT.plusMonths(1), "900", "1000", "901", "901", RACKS + 1);
+        ReportFigures bad = report(CURRENT.plusMonths(1), "900", "1000", "901", "901", RACKS + 1);
         assertThat(fields(bad)).containsExactly("period", "facilityKwh", "reusedKwh", "renewableKwh", "racksInUse");
         assertThat(check(bad)).allSatisfy(e -> assertThat(e.row()).isNull());
     }

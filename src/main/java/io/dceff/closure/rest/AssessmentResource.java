@@ -1,6 +1,7 @@
 package io.dceff.closure.rest;
 
 import io.dceff.closure.service.AssessmentService;
+import io.dceff.closure.service.ClosureService;
 import io.dceff.platform.security.Caller;
 import io.dceff.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -44,7 +45,7 @@ public class AssessmentResource {
     AssessmentService service;
 
     @Inject
-    io.dceff.closure.service.ClosureService closure;
+    ClosureService closure;
 
     @Inject
     Caller caller;
@@ -65,7 +66,8 @@ public class AssessmentResource {
                     value = "{\"asOf\": \"2026-10-31\"}"))) @Valid @NotNull AssessmentRequest request, UriInfo uri,
             @Parameter(description = Idempotency.DESCRIPTION) @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.once(key, caller.subject(), "POST " + uri.getPath(), idempotency.bytesOf(request), () -> {
-            AssessmentService.Stored stored = service.create(closure.asOfOrToday(request.asOf()), caller.actor());
+            AssessmentService.Stored stored = service.create(closure.asOfOrToday(request.asOf()), ClosureAnswer::whole,
+                    caller.actor());
             return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(stored.id())).build())
                     .entity(stored.answerJson()).type(MediaType.APPLICATION_JSON).build();
         });
@@ -74,8 +76,8 @@ public class AssessmentResource {
     @GET
     @Operation(operationId = "listAssessments", summary = "Past assessments, newest first",
             description = "Each with its asOf, when and by whom it was frozen, and its counts. Regulators.")
-    public List<AssessmentService.Summary> list() {
-        return service.list();
+    public List<AssessmentSummary> list() {
+        return service.list().stream().map(AssessmentSummary::of).toList();
     }
 
     @GET
@@ -93,8 +95,8 @@ public class AssessmentResource {
     @Operation(operationId = "listAssessmentRevisions", summary = "The report revisions an assessment used",
             description = "For each data center and month of the window, the revision of its report that the "
                     + "assessment read, by data-center code and month. Regulators.")
-    public List<AssessmentService.RevisionUsed> revisions(
+    public List<AssessmentRevision> revisions(
             @Parameter(description = "assessment id") @PathParam("id") long id) {
-        return service.revisions(id);
+        return service.revisions(id).stream().map(AssessmentRevision::of).toList();
     }
 }

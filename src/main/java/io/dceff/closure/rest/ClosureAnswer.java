@@ -1,6 +1,8 @@
 package io.dceff.closure.rest;
 
 import io.dceff.closure.ClosureThresholds;
+import io.dceff.closure.service.ClosureService.Item;
+import io.dceff.closure.service.ClosureService.Run;
 import io.dceff.platform.ConversionFactor;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -21,5 +23,17 @@ public record ClosureAnswer(LocalDate asOf, Window window, ClosureThresholds thr
 
     @Schema(name = "ClosureWindow")
     public record Window(YearMonth first, YearMonth last) {
+    }
+
+    /** A page of a run's items, with what produced them. */
+    public static ClosureAnswer of(Run run, List<Item> items, int page, int size, long total) {
+        return new ClosureAnswer(run.asOf(), new Window(run.window().first(), run.window().last()), run.thresholds(),
+                run.factors().all(), RULE, items.stream().map(i -> ClosureCandidateView.of(i, run.factors())).toList(),
+                page, size, total);
+    }
+
+    /** Every one of these items on one page, as an assessment freezes them. */
+    public static ClosureAnswer whole(Run run, List<Item> items) {
+        return of(run, items, 0, items.size(), items.size());
     }
 }

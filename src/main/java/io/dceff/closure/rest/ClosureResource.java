@@ -128,7 +128,7 @@ public class ClosureResource {
         if (request.receivingSite() != null) {
             audit.touched(request.receivingSite()); // a merge changes the receiving site's story too
         }
-        DecisionView decision = decisions.record(code, request, caller.actor());
+        DecisionView decision = DecisionView.of(decisions.record(code, request.decision(), caller.actor()));
         return Response.created(uri.getAbsolutePath()).entity(decision).build();
     }
 
@@ -137,7 +137,7 @@ public class ClosureResource {
     @Operation(operationId = "listDecisions", summary = "Decisions on a data center, oldest first",
             description = "Regulators.")
     public List<DecisionView> decisions(@Parameter(description = "data-center code") @PathParam("code") String code) {
-        return decisions.list(code, caller.actor());
+        return decisions.list(code, caller.actor()).stream().map(DecisionView::of).toList();
     }
 
     private ClosureAnswer answer(LocalDate asOf, String district, String operator, List<ClosureStatus> statuses,
@@ -150,10 +150,8 @@ public class ClosureResource {
                 .toList();
         int from = all ? 0 : Math.min(matching.size(), page.offset());
         int to = all ? matching.size() : Math.min(matching.size(), from + page.size);
-        return new ClosureAnswer(asOf, new ClosureAnswer.Window(run.window().first(), run.window().last()),
-                run.thresholds(), run.factors().all(), ClosureAnswer.RULE,
-                matching.subList(from, to).stream().map(i -> ClosureCandidateView.of(i, run.factors())).toList(),
-                all ? 0 : page.page, all ? matching.size() : page.size, matching.size());
+        return ClosureAnswer.of(run, matching.subList(from, to), all ? 0 : page.page, all ? matching.size() : page.size,
+                matching.size());
     }
 
     /** CSV when the caller prefers it: the first acceptable type (by quality, then order) that names CSV or JSON. */

@@ -1,6 +1,7 @@
 package io.dceff.closure.rest;
 
 import io.dceff.closure.DecisionAction;
+import io.dceff.closure.NewDecision;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
@@ -16,4 +17,8 @@ public record DecisionRequest(
         @Schema(description = "the assessment the decision acts on; it must list the site and be as of decidedOn or "
                 + "earlier. Default: the latest such assessment, if any") Long assessmentId,
         @Size(max = 1000) @Schema(description = "the reasons, kept with the decision") String note) {
+
+    public NewDecision decision() {
+        return new NewDecision(action, receivingSite, decidedOn, dueOn, completedOn, assessmentId, note);
+    }
 }

@@ -3,8 +3,6 @@ package io.dceff.closure.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dceff.closure.ClosureStatus;
-import io.dceff.closure.rest.ClosureAnswer;
-import io.dceff.closure.rest.ClosureCandidateView;
 import io.dceff.closure.service.ClosureService.Item;
 import io.dceff.closure.service.ClosureService.Run;
 import io.dceff.platform.audit.Audited;
@@ -12,8 +10,7 @@ import io.dceff.platform.jdbc.Jdbc;
 import io.dceff.platform.jdbc.RetriedTransaction;
 import io.dceff.platform.problem.ProblemException;
 import io.dceff.platform.security.Actor;
-import io.dceff.registry.DataCenterStatus;
-import io.dceff.registry.service.StatusAt;
+import io.dceff.registry.service.SiteStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -24,10 +21,11 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * Assessments: a run of the closure rule frozen as it was answered, with the report revisions it used,
@@ -44,6 +42,9 @@ public class AssessmentService {
     ClosureFacts facts;
 
     @Inject
+    SiteStatus sites;
+
+    @Inject
     Jdbc jdbc;
 
     @Inject
@@ -52,7 +53,7 @@ public class AssessmentService {
     @Inject
     Clock clock;
 
-    @Schema(name = "AssessmentSummary")
+    /** A stored assessment's date, who froze it when, and its counts. */
     public record Summary(long id, LocalDate asOf, Instant createdAt, String createdBy, int candidates, int noData) {
     }
 
@@ -63,22 +64,14 @@ public class AssessmentService {
     public record Stamp(long id, LocalDate asOf) {
     }
 
-    /** A candidate of an assessment with its data center's district and status at a later date. */
-    public record Candidate(String code, String district, DataCenterStatus statusAt) {
-    }
-
     @Audited
     @RetriedTransaction(idempotent = false)
-    public Stored create(LocalDate asOf, Actor actor) {
+    public Stored create(LocalDate asOf, BiFunction<Run, List<Item>, ?> answer, Actor actor) {
         Run run = closure.run(asOf);
         List<Item> listed = run.withStatus(ClosureStatus.CANDIDATE, ClosureStatus.NO_DATA);
-        ClosureAnswer answer = new ClosureAnswer(asOf, new ClosureAnswer.Window(run.window().first(), run.window().last()),
-                run.thresholds(), run.factors().all(), ClosureAnswer.RULE,
-                listed.stream().map(i -> ClosureCandidateView.of(i, run.factors())).toList(), 0, listed.size(),
-                listed.size());
         String body;
         try {
-            body = json.writeValueAsString(answer);
+            body = json.writeValueAsString(answer.apply(run, listed));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -131,25 +124,13 @@ public class AssessmentService {
                 + " WHERE i.data_center_id = ? ORDER BY a.id", List.of(dataCenterId));
     }
 
-    /**
-     * The candidates of an assessment, of one district or all, each with its status at {@code at} (the
-     * registry's status at a date: a decision counts from the day it took effect).
-     */
+    /** The ids of the data centers an assessment lists as candidates (not those without data). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Candidate> candidates(long id, String district, LocalDate at) {
-        List<Object> params = new ArrayList<>(List.of(Date.valueOf(at), id));
-        if (district != null) {
-            params.add(district);
-        }
-        List<Candidate> found = new ArrayList<>();
-        jdbc.query("SELECT d.code, d.district_code, " + StatusAt.sql("d.id") + " FROM assessment_item a"
-                + " JOIN data_center d ON d.id = a.data_center_id WHERE a.assessment_id = ? AND a.status = 'CANDIDATE'"
-                + (district == null ? "" : " AND d.district_code = ?") + " ORDER BY d.code", params, rs -> {
-                    String status = rs.getString(3);
-                    found.add(new Candidate(rs.getString(1), rs.getString(2),
-                            status == null ? null : DataCenterStatus.valueOf(status)));
-                });
-        return found;
+    public Set<Long> candidateIds(long id) {
+        Set<Long> ids = new HashSet<>();
+        jdbc.query("SELECT data_center_id FROM assessment_item WHERE assessment_id = ? AND status = 'CANDIDATE'",
+                List.of(id), rs -> ids.add(rs.getLong("data_center_id")));
+        return ids;
     }
 
     private List<Stamp> stamps(String sql, List<?> params) {
@@ -159,7 +140,6 @@ public class AssessmentService {
     }
 
     /** One report revision an assessment used. */
-    @Schema(name = "AssessmentRevision")
     public record RevisionUsed(String dataCenterCode, YearMonth period, int revision) {
     }
 
@@ -170,16 +150,21 @@ public class AssessmentService {
         jdbc.query("SELECT revisions FROM assessment WHERE id = ?", List.of(id), rs -> found.add(rs.getString(1)));
         String stored = found.stream().findFirst()
                 .orElseThrow(() -> ProblemException.notFound("Assessment", Long.toString(id)));
-        // stored as "dataCenterId:YYYY-MM:revision" lines, as frozen; the codes are read once for all of them
-        Map<Long, String> codes = new HashMap<>();
-        jdbc.query("SELECT id, code FROM data_center", List.of(), rs -> codes.put(rs.getLong(1), rs.getString(2)));
-        List<RevisionUsed> used = new ArrayList<>();
+        // stored as "dataCenterId:YYYY-MM:revision" lines, as frozen; the codes are asked for once for all of them
+        List<String[]> lines = new ArrayList<>();
+        Set<Long> ids = new HashSet<>();
         for (String line : stored.split("\n")) {
             String[] parts = line.split(":");
             if (parts.length == 3) {
-                used.add(new RevisionUsed(codes.get(Long.parseLong(parts[0])), YearMonth.parse(parts[1]),
-                        Integer.parseInt(parts[2])));
+                lines.add(parts);
+                ids.add(Long.parseLong(parts[0]));
             }
+        }
+        Map<Long, String> codes = sites.codes(ids);
+        List<RevisionUsed> used = new ArrayList<>(lines.size());
+        for (String[] parts : lines) {
+            used.add(new RevisionUsed(codes.get(Long.parseLong(parts[0])), YearMonth.parse(parts[1]),
+                    Integer.parseInt(parts[2])));
         }
         used.sort(Comparator.comparing(RevisionUsed::dataCenterCode).thenComparing(RevisionUsed::period));
         return used;
@@ -192,5 +177,4 @@ public class AssessmentService {
             throw new IllegalStateException(e);
         }
     }
-
 }

@@ -4,8 +4,8 @@ import io.dceff.platform.jdbc.RetriedTransaction;
 import io.dceff.platform.audit.Audited;
 
 import io.dceff.closure.DecisionAction;
-import io.dceff.closure.rest.DecisionRequest;
-import io.dceff.closure.rest.DecisionView;
+import io.dceff.closure.NewDecision;
+import io.dceff.closure.RecordedDecision;
 import io.dceff.closure.service.AssessmentService.Stamp;
 import io.dceff.platform.AsOf;
 import io.dceff.platform.jdbc.Jdbc;
@@ -14,6 +14,7 @@ import io.dceff.platform.security.Actor;
 import io.dceff.registry.DataCenter;
 import io.dceff.registry.DataCenterStatus;
 import io.dceff.registry.service.DataCenterService;
+import io.dceff.registry.service.SiteStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -25,6 +26,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /** Regulators' decisions on candidates; each moves the data center's status, which keeps its own history. */
 @ApplicationScoped
@@ -38,6 +41,9 @@ public class DecisionService {
     AssessmentService assessments;
 
     @Inject
+    SiteStatus sites;
+
+    @Inject
     Jdbc jdbc;
 
     @Inject
@@ -45,62 +51,69 @@ public class DecisionService {
 
     @Audited
     @RetriedTransaction(idempotent = false)
-    public DecisionView record(String code, DecisionRequest request, Actor actor) {
+    public RecordedDecision record(String code, NewDecision decision, Actor actor) {
         DataCenter dc = dataCenters.requireForUpdate(code, actor);
         DataCenter receiving = null;
-        if (request.action() == DecisionAction.MERGE) {
-            if (request.receivingSite() == null) {
+        if (decision.action() == DecisionAction.MERGE) {
+            if (decision.receivingSite() == null) {
                 throw ProblemException.invalid("receivingSite", "is required for MERGE");
             }
-            if (request.receivingSite().equals(code)) {
+            if (decision.receivingSite().equals(code)) {
                 throw ProblemException.invalid("receivingSite", "must be another data center");
             }
-            receiving = DataCenter.findByCode(request.receivingSite()).orElseThrow(() -> ProblemException.invalid(
-                    "receivingSite", "unknown data center " + request.receivingSite()));
+            receiving = DataCenter.findByCode(decision.receivingSite()).orElseThrow(() -> ProblemException.invalid(
+                    "receivingSite", "unknown data center " + decision.receivingSite()));
             if (receiving.status != DataCenterStatus.OPERATING) {
-                throw ProblemException.invalid("receivingSite", request.receivingSite() + " is not operating");
+                throw ProblemException.invalid("receivingSite", decision.receivingSite() + " is not operating");
             }
-        } else if (request.receivingSite() != null) {
+        } else if (decision.receivingSite() != null) {
             throw ProblemException.invalid("receivingSite", "only a MERGE has a receiving site");
         }
-        LocalDate decidedOn = request.decidedOn() == null ? LocalDate.now(clock) : request.decidedOn();
-        if (request.completedOn() != null && request.completedOn().isBefore(decidedOn)) {
+        LocalDate decidedOn = decision.decidedOn() == null ? LocalDate.now(clock) : decision.decidedOn();
+        if (decision.completedOn() != null && decision.completedOn().isBefore(decidedOn)) {
             throw ProblemException.invalid("completedOn", "must not be before decidedOn");
         }
-        Long assessmentId = evidence(dc, request.assessmentId(), decidedOn);
+        Long assessmentId = evidence(dc, decision.assessmentId(), decidedOn);
         if (dc.status == DataCenterStatus.CLOSED) {
             throw ProblemException.conflict(code + " is already CLOSED");
         }
         Instant now = Instant.now(clock);
         long id = jdbc.insert("INSERT INTO closure_decision (data_center_id, action, receiving_id, decided_on, due_on,"
                 + " completed_on, assessment_id, note, recorded_at, recorded_by) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                Arrays.asList(dc.id, request.action().name(), receiving == null ? null : receiving.id,
-                        Date.valueOf(decidedOn), date(request.dueOn()), date(request.completedOn()),
-                        assessmentId, request.note(), Timestamp.from(now), actor.subject()));
-        String note = request.action() + (receiving == null ? "" : " into " + receiving.code)
-                + (request.note() == null ? "" : ": " + request.note());
+                Arrays.asList(dc.id, decision.action().name(), receiving == null ? null : receiving.id,
+                        Date.valueOf(decidedOn), date(decision.dueOn()), date(decision.completedOn()),
+                        assessmentId, decision.note(), Timestamp.from(now), actor.subject()));
+        String note = decision.action() + (receiving == null ? "" : " into " + receiving.code)
+                + (decision.note() == null ? "" : ": " + decision.note());
         if (dc.status != DataCenterStatus.CONSOLIDATING) {
             dataCenters.changeStatus(code, DataCenterStatus.CONSOLIDATING, decidedOn, "decided " + note, actor);
         }
-        if (request.completedOn() != null) {
-            dataCenters.changeStatus(code, request.action().statusWhenCompleted(), request.completedOn(),
+        if (decision.completedOn() != null) {
+            dataCenters.changeStatus(code, decision.action().statusWhenCompleted(), decision.completedOn(),
                     "completed " + note, actor);
         }
         return list(code, actor).stream().filter(d -> d.id() == id).findFirst().orElseThrow();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<DecisionView> list(String code, Actor actor) {
+    public List<RecordedDecision> list(String code, Actor actor) {
         DataCenter dc = dataCenters.require(code, actor);
-        List<DecisionView> found = new ArrayList<>();
-        jdbc.query("SELECT c.id, c.action, r.code, c.decided_on, c.due_on, c.completed_on, c.assessment_id, c.note,"
-                + " c.recorded_at, c.recorded_by FROM closure_decision c LEFT JOIN data_center r ON r.id = c.receiving_id"
-                + " WHERE c.data_center_id = ? ORDER BY c.id", List.of(dc.id), rs -> found.add(new DecisionView(
-                        rs.getLong(1), code, DecisionAction.valueOf(rs.getString(2)), rs.getString(3),
-                        rs.getDate(4).toLocalDate(), local(rs.getDate(5)), local(rs.getDate(6)),
-                        rs.getObject(7, Long.class), rs.getString(8), rs.getTimestamp(9).toInstant(), rs.getString(10),
-                        dc.status)));
-        return found;
+        record Row(long id, DecisionAction action, Long receivingId, LocalDate decidedOn, LocalDate dueOn,
+                LocalDate completedOn, Long assessmentId, String note, Instant recordedAt, String recordedBy) {
+        }
+        List<Row> rows = new ArrayList<>();
+        jdbc.query("SELECT id, action, receiving_id, decided_on, due_on, completed_on, assessment_id, note, recorded_at,"
+                + " recorded_by FROM closure_decision WHERE data_center_id = ? ORDER BY id", List.of(dc.id),
+                rs -> rows.add(new Row(rs.getLong("id"), DecisionAction.valueOf(rs.getString("action")),
+                        rs.getObject("receiving_id", Long.class), rs.getObject("decided_on", LocalDate.class),
+                        rs.getObject("due_on", LocalDate.class), rs.getObject("completed_on", LocalDate.class),
+                        rs.getObject("assessment_id", Long.class), rs.getString("note"),
+                        rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"))));
+        // the receiving sites' codes are the registry's: asked for once for the whole list
+        Map<Long, String> codes = sites.codes(rows.stream().map(Row::receivingId).filter(Objects::nonNull).toList());
+        return rows.stream().map(r -> new RecordedDecision(r.id(), code, r.action(),
+                r.receivingId() == null ? null : codes.get(r.receivingId()), r.decidedOn(), r.dueOn(), r.completedOn(),
+                r.assessmentId(), r.note(), r.recordedAt(), r.recordedBy(), dc.status)).toList();
     }
 
     /**
@@ -124,9 +137,5 @@ public class DecisionService {
 
     private static Date date(LocalDate date) {
         return date == null ? null : Date.valueOf(date);
-    }
-
-    private static LocalDate local(Date date) {
-        return date == null ? null : date.toLocalDate();
     }
 }

@@ -85,7 +85,6 @@ public class ProblemMappers {
             return e.getResponse();
         }
         int status = e.getResponse().getStatus();
-        ProblemType type = ProblemType.forStatus(status);
         String detail = switch (status) {
             case 404 -> "No resource at " + uri.getPath();
             case 405 -> "This resource does not answer that method";
@@ -95,7 +94,7 @@ public class ProblemMappers {
             default -> e.getMessage();
         };
         Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA_TYPE)
-                .entity(new Problem(type.uri(), type.title(), status, detail, uri.getPath(), null));
+                .entity(Problem.ofStatus(status, detail, uri.getPath()));
         String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
         if (allow == null && status == 405) {
             allow = allowedMethods.allow(uri.getPath());
@@ -199,14 +198,17 @@ public class ProblemMappers {
                 .build();
     }
 
+    /** A problem as an answer: its status, the problem media type, the problem as body. */
+    public static Response response(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
     private static Response respond(ProblemType type, String detail, List<FieldError> errors, UriInfo uri) {
-        return Response.status(type.status()).type(Problem.MEDIA_TYPE)
-                .entity(problem(type, detail, errors, uri)).build();
+        return response(problem(type, detail, errors, uri));
     }
 
     private static Problem problem(ProblemType type, String detail, List<FieldError> errors, UriInfo uri) {
-        return new Problem(type.uri(), type.title(), type.status(), detail, uri == null ? null : uri.getPath(),
-                errors == null || errors.isEmpty() ? null : errors);
+        return Problem.of(type, detail, uri == null ? null : uri.getPath(), errors);
     }
 
     /** "create.request.racks" → "racks"; "importAll.arg0[3].period" → "[3].period". */

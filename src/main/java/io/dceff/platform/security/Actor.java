@@ -13,10 +13,6 @@ public record Actor(String subject, Optional<String> restrictedTo) {
         return new Actor(what, Optional.empty());
     }
 
-    public static Actor of(String subject, String organization) {
-        return new Actor(subject, Optional.of(organization));
-    }
-
     public boolean mayAccess(String ownerCode) {
         return restrictedTo.map(org -> org.equals(ownerCode)).orElse(true);
     }

@@ -1,5 +1,6 @@
 package io.dceff.platform.validation;
 
+import io.dceff.platform.problem.Problem.FieldError;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,6 +10,8 @@ import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 import java.lang.annotation.ElementType;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -43,5 +46,16 @@ public class RowValidator {
 
     public <T> Set<ConstraintViolation<T>> validate(T row) {
         return validator.validate(row);
+    }
+
+    /** The row's constraint violations as field errors (without a row number: the batch's service numbers them). */
+    public List<FieldError> errors(Object row) {
+        Set<ConstraintViolation<Object>> violations = validator.validate(row);
+        if (violations.isEmpty()) {
+            return List.of();
+        }
+        List<FieldError> errors = new ArrayList<>(violations.size());
+        violations.forEach(v -> errors.add(FieldError.of(v.getPropertyPath().toString(), v.getMessage())));
+        return errors;
     }
 }

@@ -1,13 +1,15 @@
 package io.dceff.platform.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dceff.platform.DceffConfig;
+import io.dceff.platform.problem.Problem;
 import io.dceff.platform.problem.ProblemType;
 import io.quarkus.runtime.configuration.MemorySize;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import io.dceff.platform.DceffConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -25,6 +27,9 @@ public class BodyLimit {
     @Inject
     DceffConfig config;
 
+    @Inject
+    ObjectMapper json;
+
     void install(@Observes Router router) {
         router.route().order(-100).handler(ctx -> {
             String length = ctx.request().getHeader("Content-Length");
@@ -37,15 +42,22 @@ public class BodyLimit {
             long limit = ctx.request().path().endsWith("/batch") ? batchLimit.asLongValue()
                     : config.limits().requestBody().asLongValue();
             if (declared > limit) {
-                ProblemType type = ProblemType.PAYLOAD_TOO_LARGE;
-                JsonObject problem = new JsonObject().put("type", type.uri()).put("title", type.title())
-                        .put("status", 413).put("detail", "The body of " + declared + " bytes is over the limit of "
-                                + limit + " bytes" + (limit < batchLimit.asLongValue() ? "" : "; split it")).put("instance", ctx.request().path());
-                ctx.response().setStatusCode(413).putHeader("Content-Type", "application/problem+json")
-                        .putHeader("Connection", "close").end(problem.encode());
+                Problem problem = Problem.of(ProblemType.PAYLOAD_TOO_LARGE, "The body of " + declared
+                        + " bytes is over the limit of " + limit + " bytes"
+                        + (limit < batchLimit.asLongValue() ? "" : "; split it"), ctx.request().path(), null);
+                ctx.response().setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                        .putHeader("Connection", "close").end(encode(problem));
                 return;
             }
             ctx.next();
         });
+    }
+
+    private String encode(Problem problem) {
+        try {
+            return json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -2,11 +2,11 @@ package io.dceff.platform.web;
 
 import io.dceff.platform.problem.Problem;
 import io.dceff.platform.problem.Problem.FieldError;
+import io.dceff.platform.problem.ProblemMappers;
 import io.dceff.platform.problem.ProblemType;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ParamConverter;
 import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
@@ -83,12 +83,9 @@ public class ParamConverters implements ParamConverterProvider {
                 try {
                     return parse.apply(value.trim());
                 } catch (DateTimeParseException | IllegalArgumentException e) {
-                    ProblemType type = ProblemType.INVALID_INPUT;
                     String message = "must be " + expected;
-                    throw new WebApplicationException(Response.status(400).type(Problem.MEDIA_TYPE)
-                            .entity(new Problem(type.uri(), type.title(), 400, name + ": " + message, null,
-                                    List.of(FieldError.of(name, message))))
-                            .build());
+                    throw new WebApplicationException(ProblemMappers.response(Problem.of(ProblemType.INVALID_INPUT,
+                            name + ": " + message, null, List.of(FieldError.of(name, message)))));
                 }
             }
 

@@ -1,6 +1,7 @@
 package io.dceff.rating.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.dceff.rating.DesignDeclaration;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -8,11 +9,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A green-design declaration (DESIGN.md, Green-design star rating); shares are 0–1. */
+/** A green-design declaration as sent and answered (the wire shape of {@link DesignDeclaration}). */
 @Schema(name = "Declaration")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Declaration(
@@ -33,29 +32,14 @@ public record Declaration(
         @NotNull @Min(value = 0, message = "must be between 0 and 3") @Max(value = 3, message = "must be between 0 and 3")
         @Schema(description = "PUE measurement category 0–3 (The Green Grid)") Integer meteringCategory) {
 
-    /** Field names a rating scheme may refer to. */
-    public static final java.util.Set<String> FIELDS = java.util.Set.of("designPue", "renewableShare",
-            "wasteHeatReuseFactor", "designWue", "liquidCoolingShare", "catalogueEquipmentShare", "modular",
-            "distributedPower", "meteringCategory");
-
-    /** The declared values by field name, absent ones left out. */
-    public Map<String, Object> values() {
-        Map<String, Object> values = new LinkedHashMap<>();
-        put(values, "designPue", designPue);
-        put(values, "renewableShare", renewableShare);
-        put(values, "wasteHeatReuseFactor", wasteHeatReuseFactor);
-        put(values, "designWue", designWue);
-        put(values, "liquidCoolingShare", liquidCoolingShare);
-        put(values, "catalogueEquipmentShare", catalogueEquipmentShare);
-        put(values, "modular", modular);
-        put(values, "distributedPower", distributedPower);
-        put(values, "meteringCategory", meteringCategory);
-        return values;
+    public DesignDeclaration design() {
+        return new DesignDeclaration(designPue, renewableShare, wasteHeatReuseFactor, designWue, liquidCoolingShare,
+                catalogueEquipmentShare, modular, distributedPower, meteringCategory);
     }
 
-    private static void put(Map<String, Object> values, String key, Object value) {
-        if (value != null) {
-            values.put(key, value);
-        }
+    public static Declaration of(DesignDeclaration d) {
+        return new Declaration(d.designPue(), d.renewableShare(), d.wasteHeatReuseFactor(), d.designWue(),
+                d.liquidCoolingShare(), d.catalogueEquipmentShare(), d.modular(), d.distributedPower(),
+                d.meteringCategory());
     }
 }

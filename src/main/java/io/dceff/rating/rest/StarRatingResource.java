@@ -56,7 +56,8 @@ public class StarRatingResource {
                                     + "\"designWue\": 1.8, \"liquidCoolingShare\": 0.3, \"catalogueEquipmentShare\": 0.8, "
                                     + "\"modular\": true, \"distributedPower\": false, \"meteringCategory\": 3}}")))
             @Valid @NotNull StarRatingRequest request, UriInfo uri) {
-        StarRatingView rating = service.rate(code, request.scheme(), request.declaration(), caller.actor());
+        StarRatingView rating = StarRatingView.of(service.rate(code, request.scheme(), request.declaration().design(),
+                caller.actor()));
         return Response.created(uri.getAbsolutePath()).entity(rating).build();
     }
 
@@ -65,6 +66,6 @@ public class StarRatingResource {
     @Operation(operationId = "listStarRatings", summary = "Past ratings of a data center, oldest first",
             description = "Each names the scheme version it used. Operators: their own data centers only.")
     public List<StarRatingView> ratings(@Parameter(description = "data-center code") @PathParam("code") String code) {
-        return service.list(code, caller.actor());
+        return service.list(code, caller.actor()).stream().map(StarRatingView::of).toList();
     }
 }

@@ -2,9 +2,9 @@ package io.dceff.rating.service;
 
 import io.dceff.platform.DceffConfig;
 import io.dceff.platform.problem.ProblemException;
+import io.dceff.rating.DesignDeclaration;
 import io.dceff.rating.RatingScheme;
 import io.dceff.rating.RatingSchemeLoader;
-import io.dceff.rating.rest.Declaration;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +27,7 @@ public class RatingSchemes {
 
     @PostConstruct
     void load() {
-        schemes = new RatingSchemeLoader(Declaration.FIELDS).loadDirectory(config.ratings().dir());
+        schemes = new RatingSchemeLoader(DesignDeclaration.FIELDS).loadDirectory(config.ratings().dir());
         LOG.infof("Rating schemes loaded from %s: %s", config.ratings().dir(),
                 schemes.stream().map(s -> s.id() + " " + s.version()).toList());
     }

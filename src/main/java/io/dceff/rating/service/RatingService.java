@@ -7,11 +7,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dceff.platform.jdbc.Jdbc;
 import io.dceff.platform.security.Actor;
+import io.dceff.rating.DesignDeclaration;
 import io.dceff.rating.RatingEvaluator;
 import io.dceff.rating.RatingResult;
 import io.dceff.rating.RatingScheme;
-import io.dceff.rating.rest.Declaration;
-import io.dceff.rating.rest.StarRatingView;
+import io.dceff.rating.StarRating;
 import io.dceff.registry.DataCenter;
 import io.dceff.registry.service.DataCenterService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,7 +45,7 @@ public class RatingService {
 
     @Audited
     @RetriedTransaction(idempotent = false)
-    public StarRatingView rate(String code, String schemeName, Declaration declaration, Actor actor) {
+    public StarRating rate(String code, String schemeName, DesignDeclaration declaration, Actor actor) {
         DataCenter dc = dataCenters.require(code, actor);
         RatingScheme scheme = schemes.find(schemeName);
         RatingResult result = new RatingEvaluator().evaluate(scheme, declaration.values());
@@ -54,16 +54,16 @@ public class RatingService {
                 + " result, rated_at, rated_by) VALUES (?,?,?,?,?,?,?,?,?)", List.of(dc.id, scheme.id(), scheme.version(),
                         result.stars(), result.score(), write(declaration), write(result), Timestamp.from(now),
                         actor.subject()));
-        return new StarRatingView(id, code, declaration, result, now, actor.subject());
+        return new StarRating(id, code, declaration, result, now, actor.subject());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<StarRatingView> list(String code, Actor actor) {
+    public List<StarRating> list(String code, Actor actor) {
         DataCenter dc = dataCenters.require(code, actor);
-        List<StarRatingView> found = new ArrayList<>();
+        List<StarRating> found = new ArrayList<>();
         jdbc.query("SELECT id, declaration, result, rated_at, rated_by FROM star_rating WHERE data_center_id = ?"
-                + " ORDER BY id", List.of(dc.id), rs -> found.add(new StarRatingView(rs.getLong(1), code,
-                        read(rs.getString(2), Declaration.class), read(rs.getString(3), RatingResult.class),
+                + " ORDER BY id", List.of(dc.id), rs -> found.add(new StarRating(rs.getLong(1), code,
+                        read(rs.getString(2), DesignDeclaration.class), read(rs.getString(3), RatingResult.class),
                         rs.getTimestamp(4).toInstant(), rs.getString(5))));
         return found;
     }

@@ -1,5 +1,6 @@
 package io.dceff.registry.rest;
 
+import io.dceff.registry.DataCenterDetails;
 import io.dceff.registry.DataCenterStatus;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -44,4 +45,9 @@ public record DataCenterRequest(
             + "\"district\": \"310115\", \"address\": \"1 Demo Road\", \"racks\": 400, \"commissionedOn\": \"2014-06-30\", "
             + "\"designPue\": 1.45, \"itCapacityKw\": 1000, \"coolingType\": \"air\", \"wasteHeatReuse\": false, "
             + "\"zeroCarbon\": false}";
+
+    public DataCenterDetails details() {
+        return new DataCenterDetails(code, name, operatorCode, district, address, racks, commissionedOn, status,
+                designPue, itCapacityKw, coolingType, wasteHeatReuse, zeroCarbon, statusNote, zeroCarbonCertifiedOn);
+    }
 }

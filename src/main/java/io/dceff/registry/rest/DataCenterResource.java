@@ -61,7 +61,7 @@ public class DataCenterResource {
             schema = @Schema(implementation = DataCenterRequest.class), examples = @ExampleObject(name = "site",
                     value = DataCenterRequest.EXAMPLE))) @Valid @NotNull DataCenterRequest request, UriInfo uri) {
         audit.touched(request.code());
-        DataCenterView created = DataCenterView.of(service.create(request, caller.actor()));
+        DataCenterView created = DataCenterView.of(service.create(request.details(), caller.actor()));
         return Response.created(uri.getAbsolutePathBuilder().path(created.code()).build()).entity(created).build();
     }
 
@@ -102,7 +102,7 @@ public class DataCenterResource {
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = DataCenterRequest.class), examples = @ExampleObject(name = "site",
                             value = DataCenterRequest.EXAMPLE))) @Valid @NotNull DataCenterRequest request) {
-        return DataCenterView.of(service.update(code, request, caller.actor()));
+        return DataCenterView.of(service.update(code, request.details(), caller.actor()));
     }
 
     @POST

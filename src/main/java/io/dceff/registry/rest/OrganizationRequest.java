@@ -1,5 +1,6 @@
 package io.dceff.registry.rest;
 
+import io.dceff.registry.OrganizationDetails;
 import io.dceff.registry.OrganizationKind;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -15,4 +16,8 @@ public record OrganizationRequest(
         @NotNull @Schema(description = "OPERATOR of data centers or telecom CARRIER") OrganizationKind kind,
         @NotBlank @Schema(description = "18-character unified social credit code (GB 32100-2015); the check digit is verified")
         String creditCode) {
+
+    public OrganizationDetails details() {
+        return new OrganizationDetails(code, name, kind, creditCode);
+    }
 }

@@ -54,7 +54,7 @@ public class OrganizationResource {
                     value = "{\"code\": \"OP-DEMO\", \"name\": \"Demo Data Services Co.\", \"kind\": \"OPERATOR\", "
                             + "\"creditCode\": \"91310000MA1FL0A65P\"}")))
             @Valid @NotNull OrganizationRequest request, UriInfo uri) {
-        OrganizationView created = OrganizationView.of(service.create(request, caller.actor()));
+        OrganizationView created = OrganizationView.of(service.create(request.details(), caller.actor()));
         return Response.created(uri.getAbsolutePathBuilder().path(created.code()).build()).entity(created).build();
     }
 

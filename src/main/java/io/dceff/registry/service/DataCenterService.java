@@ -9,11 +9,11 @@ import io.dceff.platform.problem.Problem.FieldError;
 import io.dceff.platform.problem.ProblemException;
 import io.dceff.platform.security.Actor;
 import io.dceff.registry.DataCenter;
+import io.dceff.registry.DataCenterDetails;
 import io.dceff.registry.DataCenterStatus;
 import io.dceff.registry.District;
 import io.dceff.registry.OrganizationKind;
 import io.dceff.registry.StatusChange;
-import io.dceff.registry.rest.DataCenterRequest;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -42,35 +42,35 @@ public class DataCenterService {
 
     @Audited
     @RetriedTransaction
-    public DataCenter create(DataCenterRequest request, Actor actor) {
-        actor.requireAccess(request.operatorCode());
-        checkReferences(request);
-        if (DataCenter.findByCode(request.code()).isPresent()) {
-            throw ProblemException.conflict("Data center " + request.code() + " already exists");
+    public DataCenter create(DataCenterDetails details, Actor actor) {
+        actor.requireAccess(details.operatorCode());
+        checkReferences(details);
+        if (DataCenter.findByCode(details.code()).isPresent()) {
+            throw ProblemException.conflict("Data center " + details.code() + " already exists");
         }
         DataCenter dc = new DataCenter();
-        dc.code = request.code();
+        dc.code = details.code();
         dc.createdAt = Instant.now(clock);
-        apply(request, dc);
-        dc.status = request.status() == null ? DataCenterStatus.OPERATING : request.status();
+        apply(details, dc);
+        dc.status = details.status() == null ? DataCenterStatus.OPERATING : details.status();
         dc.persist();
         record(dc, null, dc.status, dc.commissionedOn, actor,
-                request.statusNote() == null ? "registered" : request.statusNote());
+                details.statusNote() == null ? "registered" : details.statusNote());
         return dc;
     }
 
     @Audited
     @RetriedTransaction
-    public DataCenter update(String code, DataCenterRequest request, Actor actor) {
-        if (!code.equals(request.code())) {
+    public DataCenter update(String code, DataCenterDetails details, Actor actor) {
+        if (!code.equals(details.code())) {
             throw ProblemException.invalid("code", "must match the code in the path (" + code + "); codes do not change");
         }
         DataCenter dc = require(code, actor);
-        actor.requireAccess(request.operatorCode());
-        checkReferences(request);
-        apply(request, dc);
-        if (request.status() != null && request.status() != dc.status) {
-            transition(dc, request.status(), null, request.statusNote(), actor);
+        actor.requireAccess(details.operatorCode());
+        checkReferences(details);
+        apply(details, dc);
+        if (details.status() != null && details.status() != dc.status) {
+            transition(dc, details.status(), null, details.statusNote(), actor);
         }
         return dc;
     }
@@ -156,23 +156,23 @@ public class DataCenterService {
         change.persist();
     }
 
-    private void checkReferences(DataCenterRequest request) {
+    private void checkReferences(DataCenterDetails details) {
         List<FieldError> errors = new ArrayList<>();
-        if (District.findById(request.district()) == null) {
-            errors.add(FieldError.of("district", "unknown district " + request.district()
+        if (District.findById(details.district()) == null) {
+            errors.add(FieldError.of("district", "unknown district " + details.district()
                     + " (see GET /api/v1/districts)"));
         }
         try {
-            organizations.require(request.operatorCode(), OrganizationKind.OPERATOR, "operatorCode");
+            organizations.require(details.operatorCode(), OrganizationKind.OPERATOR, "operatorCode");
         } catch (ProblemException e) {
             errors.addAll(e.errors());
         }
-        if (request.commissionedOn().getYear() < 1950) {
+        if (details.commissionedOn().getYear() < 1950) {
             errors.add(FieldError.of("commissionedOn", "must be 1950 or later"));
         }
-        LocalDate certified = request.zeroCarbonCertifiedOn();
+        LocalDate certified = details.zeroCarbonCertifiedOn();
         if (certified != null) {
-            if (Boolean.FALSE.equals(request.zeroCarbon())) {
+            if (Boolean.FALSE.equals(details.zeroCarbon())) {
                 errors.add(FieldError.of("zeroCarbonCertifiedOn", "only a zero-carbon data center has a certification "
                         + "date (zeroCarbon is false)"));
             }
@@ -188,32 +188,32 @@ public class DataCenterService {
     }
 
     /**
-     * The zero-carbon certification a request leaves, dated so that targets count it from that day on: the date
+     * The zero-carbon certification the details leave, dated so that targets count it from that day on: the date
      * given (it implies zeroCarbon); for zeroCarbon true without a date, the date already stored, else today;
      * otherwise none.
      */
-    private LocalDate certification(DataCenterRequest request, LocalDate stored) {
-        if (request.zeroCarbonCertifiedOn() != null) {
-            return request.zeroCarbonCertifiedOn();
+    private LocalDate certification(DataCenterDetails details, LocalDate stored) {
+        if (details.zeroCarbonCertifiedOn() != null) {
+            return details.zeroCarbonCertifiedOn();
         }
-        if (Boolean.TRUE.equals(request.zeroCarbon())) {
+        if (Boolean.TRUE.equals(details.zeroCarbon())) {
             return stored != null ? stored : LocalDate.now(clock);
         }
         return null;
     }
 
-    private void apply(DataCenterRequest request, DataCenter dc) {
-        dc.name = request.name().trim();
-        dc.operatorCode = request.operatorCode();
-        dc.districtCode = request.district();
-        dc.address = request.address();
-        dc.racks = request.racks();
-        dc.commissionedOn = request.commissionedOn();
-        dc.designPue = request.designPue();
-        dc.itCapacityKw = request.itCapacityKw();
-        dc.coolingType = request.coolingType();
-        dc.wasteHeatReuse = Objects.requireNonNullElse(request.wasteHeatReuse(), false);
-        dc.zeroCarbonCertifiedOn = certification(request, dc.zeroCarbonCertifiedOn);
+    private void apply(DataCenterDetails details, DataCenter dc) {
+        dc.name = details.name().trim();
+        dc.operatorCode = details.operatorCode();
+        dc.districtCode = details.district();
+        dc.address = details.address();
+        dc.racks = details.racks();
+        dc.commissionedOn = details.commissionedOn();
+        dc.designPue = details.designPue();
+        dc.itCapacityKw = details.itCapacityKw();
+        dc.coolingType = details.coolingType();
+        dc.wasteHeatReuse = Objects.requireNonNullElse(details.wasteHeatReuse(), false);
+        dc.zeroCarbonCertifiedOn = certification(details, dc.zeroCarbonCertifiedOn);
         dc.zeroCarbon = dc.zeroCarbonCertifiedOn != null;
         dc.updatedAt = Instant.now(clock);
     }

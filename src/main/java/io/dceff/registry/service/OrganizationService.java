@@ -9,8 +9,8 @@ import io.dceff.platform.problem.ProblemException;
 import io.dceff.platform.security.Actor;
 import io.dceff.registry.CreditCode;
 import io.dceff.registry.Organization;
+import io.dceff.registry.OrganizationDetails;
 import io.dceff.registry.OrganizationKind;
-import io.dceff.registry.rest.OrganizationRequest;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -18,6 +18,8 @@ import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import jakarta.inject.Inject;
 
 @ApplicationScoped
@@ -29,22 +31,22 @@ public class OrganizationService {
 
     @Audited
     @RetriedTransaction
-    public Organization create(OrganizationRequest request, Actor actor) {
-        String creditCode = request.creditCode().trim().toUpperCase(Locale.ROOT);
+    public Organization create(OrganizationDetails details, Actor actor) {
+        String creditCode = details.creditCode().trim().toUpperCase(Locale.ROOT);
         String problem = CreditCode.problem(creditCode);
         if (problem != null) {
             throw ProblemException.invalid("creditCode", problem);
         }
-        if (Organization.findByCode(request.code()).isPresent()) {
-            throw ProblemException.conflict("Organization " + request.code() + " already exists");
+        if (Organization.findByCode(details.code()).isPresent()) {
+            throw ProblemException.conflict("Organization " + details.code() + " already exists");
         }
         if (Organization.count("creditCode", creditCode) > 0) {
             throw ProblemException.conflict("An organization with credit code " + creditCode + " already exists");
         }
         Organization org = new Organization();
-        org.code = request.code();
-        org.name = request.name().trim();
-        org.kind = request.kind();
+        org.code = details.code();
+        org.name = details.name().trim();
+        org.kind = details.kind();
         org.creditCode = creditCode;
         org.createdBy = actor.subject();
         org.createdAt = Instant.now(clock);
@@ -61,6 +63,12 @@ public class OrganizationService {
     public Page<Organization> list(OrganizationKind kind, PageRequest page) {
         var query = kind == null ? Organization.findAll(Sort.by("code")) : Organization.find("kind", Sort.by("code"), kind);
         return new Page<>(query.page(page.page, page.size).list(), page.page, page.size, query.count());
+    }
+
+    /** The codes of every organization of a kind. */
+    @Transactional(TxType.SUPPORTS)
+    public Set<String> codes(OrganizationKind kind) {
+        return Organization.<Organization>list("kind", kind).stream().map(o -> o.code).collect(Collectors.toSet());
     }
 
     /** The organization that must exist and be of the given kind, or a 400 on {@code field}. */

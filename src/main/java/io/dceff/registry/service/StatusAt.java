@@ -1,8 +1,9 @@
 package io.dceff.registry.service;
 
 /**
- * A data center's status at a date, for statements that answer for many data centers at once: the registry
- * owns the status history, and this is the one place its SQL is written. The status at D is the latest change
+ * A data center's status at a date, as SQL: the registry owns the status history, and this is the one place its
+ * SQL is written. Other capabilities ask {@link SiteStatus}; the subquery itself is embedded only where one
+ * statement must answer for every site at once (the closure rule's facts, timed in BENCHMARK.md). The status at D is the latest change
  * effective on or before D, of changes effective the same day the one recorded last: {@code AsOf.latest} over
  * the history, read from the covering index ix_status_change_effective. Null when the data center had no
  * status yet (registered with a later effective date).

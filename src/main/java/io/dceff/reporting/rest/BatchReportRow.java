@@ -1,6 +1,8 @@
 package io.dceff.reporting.rest;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.dceff.platform.validation.RowValidator;
+import io.dceff.reporting.ReportLine;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
@@ -32,5 +34,11 @@ public record BatchReportRow(
     public EnergyReportRequest report() {
         return new EnergyReportRequest(period, facilityKwh, itKwh, renewableKwh, reusedKwh, waterM3, racksInUse,
                 pueCategory, null);
+    }
+
+    /** The row for the service, with the report's constraint violations: one answer names them and the rules'. */
+    public ReportLine line(RowValidator validator) {
+        EnergyReportRequest report = report();
+        return new ReportLine(dataCenterCode, report.figures(), validator.errors(report));
     }
 }

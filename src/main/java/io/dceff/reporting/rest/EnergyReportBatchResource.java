@@ -8,6 +8,8 @@ import io.dceff.platform.csv.XlsxUpload;
 import io.dceff.platform.json.JsonRows;
 import io.dceff.platform.security.Caller;
 import io.dceff.platform.security.Roles;
+import io.dceff.platform.validation.RowValidator;
+import io.dceff.reporting.ReportLine;
 import io.dceff.reporting.service.EnergyReportService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -64,6 +66,9 @@ public class EnergyReportBatchResource {
     @Inject
     AuditScope audit;
 
+    @Inject
+    RowValidator validator;
+
     @POST
     @Path("batch")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -117,15 +122,16 @@ public class EnergyReportBatchResource {
     @Operation(operationId = "getEnergyReportBatch", summary = "A stored batch: its size, span and flagged rows",
             description = "Operators: their own batches only.")
     public BatchView batch(@Parameter(description = "batch id (from its Location)") @PathParam("id") long id) {
-        return service.batch(id, caller.actor());
+        return BatchView.of(service.batch(id, caller.actor()));
     }
 
     private Response store(List<BatchReportRow> rows, String format, UriInfo uri) {
         audit.touched(rows.stream().filter(java.util.Objects::nonNull).map(BatchReportRow::dataCenterCode)
                 .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
-        EnergyReportService.Stored stored = service.submitBatch(rows, format, caller.actor());
+        List<ReportLine> lines = rows.stream().map(r -> r == null ? ReportLine.EMPTY : r.line(validator)).toList();
+        EnergyReportService.Stored stored = service.submitBatch(lines, format, caller.actor());
         return Response.created(uri.getBaseUriBuilder().path("api/v1/energy-reports/batches")
-                .path(Long.toString(stored.batchId())).build()).entity(service.batch(stored.batchId(), caller.actor()))
-                .build();
+                .path(Long.toString(stored.batchId())).build())
+                .entity(BatchView.of(service.batch(stored.batchId(), caller.actor()))).build();
     }
 }

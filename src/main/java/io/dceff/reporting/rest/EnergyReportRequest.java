@@ -1,5 +1,6 @@
 package io.dceff.reporting.rest;
 
+import io.dceff.reporting.ReportFigures;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -34,4 +35,9 @@ public record EnergyReportRequest(
 
     static final String CORRECTION = "{\"period\": \"2026-09\", \"facilityKwh\": 405000, \"itKwh\": 251000, "
             + "\"renewableKwh\": 30000, \"racksInUse\": 300, \"note\": \"meter re-read\"}";
+
+    public ReportFigures figures() {
+        return new ReportFigures(period, facilityKwh, itKwh, renewableKwh, reusedKwh, waterM3, racksInUse, pueCategory,
+                note);
+    }
 }

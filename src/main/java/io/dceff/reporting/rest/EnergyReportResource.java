@@ -70,7 +70,7 @@ public class EnergyReportResource {
             @Valid @NotNull EnergyReportRequest request, UriInfo uri,
             @Parameter(description = Idempotency.DESCRIPTION) @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.once(key, caller.subject(), "POST " + uri.getPath(), idempotency.bytesOf(request), () -> {
-            EnergyReportView created = EnergyReportView.of(code, service.submit(code, request, caller.actor()));
+            EnergyReportView created = EnergyReportView.of(code, service.submit(code, request.figures(), caller.actor()));
             return Response.created(uri.getAbsolutePathBuilder().path(created.period().toString()).path("revisions")
                     .build()).entity(created).build();
         });
@@ -88,7 +88,7 @@ public class EnergyReportResource {
                     schema = @Schema(implementation = EnergyReportRequest.class), examples = @ExampleObject(
                             name = "meter re-read", value = EnergyReportRequest.CORRECTION)))
             @Valid @NotNull EnergyReportRequest request) {
-        return EnergyReportView.of(code, service.correct(code, period, request, caller.actor()));
+        return EnergyReportView.of(code, service.correct(code, period, request.figures(), caller.actor()));
     }
 
     @GET

@@ -12,17 +12,16 @@ import io.dceff.pue.MonthlyEnergy;
 import io.dceff.reporting.QualityFlag;
 import io.dceff.reporting.QualityFlags;
 import io.dceff.reporting.QualityThresholds;
+import io.dceff.reporting.ReportBatch;
+import io.dceff.reporting.ReportFigures;
+import io.dceff.reporting.ReportLine;
 import io.dceff.reporting.ReportRules;
 import io.dceff.reporting.StoredReport;
-import io.dceff.reporting.rest.BatchReportRow;
-import io.dceff.reporting.rest.EnergyReportRequest;
 import io.dceff.reporting.service.ReportStore.DataCenterRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
-import jakarta.validation.ConstraintViolation;
-import io.dceff.platform.validation.RowValidator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -50,9 +49,6 @@ public class EnergyReportService {
     ReportStore store;
 
     @Inject
-    RowValidator validator;
-
-    @Inject
     DceffConfig config;
 
     @Inject
@@ -65,15 +61,15 @@ public class EnergyReportService {
     /** One new report for a data center: 409 when its month is already reported. */
     @Audited
     @RetriedTransaction
-    public StoredReport submit(String dataCenterCode, EnergyReportRequest report, Actor actor) {
-        Submission submission = new Submission(List.of(new Row(1, dataCenterCode, report)), false);
+    public StoredReport submit(String dataCenterCode, ReportFigures report, Actor actor) {
+        Submission submission = new Submission(List.of(new Row(1, dataCenterCode, report, List.of())), false);
         return ingest(submission, actor, null).reports().get(0);
     }
 
     /** Many new reports at once; if any row is bad, nothing is stored and every bad row is named. */
     @Audited
     @RetriedTransaction
-    public Stored submitBatch(List<BatchReportRow> rows, String format, Actor actor) {
+    public Stored submitBatch(List<ReportLine> rows, String format, Actor actor) {
         if (rows.isEmpty()) {
             throw ProblemException.invalid("body", "the batch has no rows");
         }
@@ -83,8 +79,8 @@ public class EnergyReportService {
         }
         List<Row> list = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
-            BatchReportRow row = rows.get(i);
-            list.add(new Row(i + 1, row == null ? null : row.dataCenterCode(), row == null ? null : row.report()));
+            ReportLine row = rows.get(i) == null ? ReportLine.EMPTY : rows.get(i);
+            list.add(new Row(i + 1, row.dataCenterCode(), row.figures(), row.inputErrors()));
         }
         return ingest(new Submission(list, true), actor, format);
     }
@@ -92,12 +88,12 @@ public class EnergyReportService {
     /** A correction: stores revision n+1 of the month and keeps every earlier revision. */
     @Audited
     @RetriedTransaction(idempotent = false)
-    public StoredReport correct(String dataCenterCode, YearMonth period, EnergyReportRequest report, Actor actor) {
+    public StoredReport correct(String dataCenterCode, YearMonth period, ReportFigures report, Actor actor) {
         if (report.period() != null && !report.period().equals(period)) {
             throw ProblemException.invalid("period", "must match the month in the path (" + period + ")");
         }
         DataCenterRef dc = requireDataCenter(dataCenterCode, actor);
-        List<FieldError> errors = ReportRules.check(withPeriod(report, period), dc.commissionedOn(), dc.racks(),
+        List<FieldError> errors = ReportRules.check(report.withPeriod(period), dc.commissionedOn(), dc.racks(),
                 YearMonth.now(clock));
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
@@ -141,8 +137,8 @@ public class EnergyReportService {
     }
 
     @Transactional(TxType.SUPPORTS)
-    public io.dceff.reporting.rest.BatchView batch(long id, Actor actor) {
-        io.dceff.reporting.rest.BatchView batch = store.batch(id, actor::mayAccess);
+    public ReportBatch batch(long id, Actor actor) {
+        ReportBatch batch = store.batch(id, actor::mayAccess);
         if (batch == null) {
             throw ProblemException.notFound("Batch", Long.toString(id));
         }
@@ -159,7 +155,7 @@ public class EnergyReportService {
         return dc;
     }
 
-    private record Row(int number, String dataCenterCode, EnergyReportRequest report) {
+    private record Row(int number, String dataCenterCode, ReportFigures report, List<FieldError> inputErrors) {
     }
 
     private record Submission(List<Row> rows, boolean batch) {
@@ -191,9 +187,7 @@ public class EnergyReportService {
                 invalid.add(submission.at(row, FieldError.of("row", "is empty")));
                 continue;
             }
-            for (ConstraintViolation<EnergyReportRequest> v : validator.validate(row.report())) {
-                invalid.add(submission.at(row, FieldError.of(v.getPropertyPath().toString(), v.getMessage())));
-            }
+            row.inputErrors().forEach(e -> invalid.add(submission.at(row, e)));
             DataCenterRef dc = row.dataCenterCode() == null ? null : dataCenters.get(row.dataCenterCode());
             if (dc == null) {
                 invalid.add(submission.at(row, FieldError.of("dataCenterCode",
@@ -256,7 +250,7 @@ public class EnergyReportService {
         List<StoredReport> reports = new ArrayList<>(rows.size());
         for (Row row : rows) {
             DataCenterRef dc = dataCenters.get(row.dataCenterCode());
-            EnergyReportRequest r = row.report();
+            ReportFigures r = row.report();
             StoredReport report = new StoredReport(dc.id(), r.period(), 1, r.facilityKwh(), r.itKwh(), r.renewableKwh(),
                     r.reusedKwh(), r.waterM3(), r.racksInUse(), r.pueCategory(), EnumSet.noneOf(QualityFlag.class), now,
                     actor.subject(), null, null);
@@ -348,10 +342,5 @@ public class EnergyReportService {
     private QualityFlags qualityFlags() {
         return new QualityFlags(new QualityThresholds(config.reports().maxPlausiblePue(),
                 config.reports().maxMonthOnMonthChange(), config.reports().kwPerRack()));
-    }
-
-    private static EnergyReportRequest withPeriod(EnergyReportRequest r, YearMonth period) {
-        return new EnergyReportRequest(period, r.facilityKwh(), r.itKwh(), r.renewableKwh(), r.reusedKwh(), r.waterM3(),
-                r.racksInUse(), r.pueCategory(), r.note());
     }
 }

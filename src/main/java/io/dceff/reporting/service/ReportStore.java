@@ -3,8 +3,8 @@ package io.dceff.reporting.service;
 import io.dceff.platform.jdbc.Jdbc;
 import io.dceff.platform.problem.ProblemException;
 import io.dceff.reporting.QualityFlag;
+import io.dceff.reporting.ReportBatch;
 import io.dceff.reporting.StoredReport;
-import io.dceff.reporting.rest.BatchView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Date;
@@ -164,15 +164,15 @@ public class ReportStore {
     }
 
     /** A stored batch with its flagged rows (numbered in submission order), or null when there is none. */
-    public BatchView batch(long id, Predicate<String> mayAccessOperator) {
-        List<BatchView> head = new ArrayList<>();
+    public ReportBatch batch(long id, Predicate<String> mayAccessOperator) {
+        List<ReportBatch> head = new ArrayList<>();
         jdbc.query("SELECT row_count, data_centers, first_period, last_period, flagged FROM report_batch WHERE id = ?",
-                List.of(id), rs -> head.add(new BatchView(id, rs.getInt(1), rs.getInt(2), yearMonth(rs.getDate(3)),
+                List.of(id), rs -> head.add(new ReportBatch(id, rs.getInt(1), rs.getInt(2), yearMonth(rs.getDate(3)),
                         yearMonth(rs.getDate(4)), rs.getInt(5), new ArrayList<>())));
         if (head.isEmpty()) {
             return null;
         }
-        BatchView batch = head.get(0);
+        ReportBatch batch = head.get(0);
         int[] row = {0};
         jdbc.query("SELECT d.code, d.operator_code, r.period, r.quality_flags FROM energy_report_revision r"
                 + " JOIN data_center d ON d.id = r.data_center_id WHERE r.batch_id = ? ORDER BY r.id", List.of(id), rs -> {
@@ -182,7 +182,7 @@ public class ReportStore {
                     }
                     EnumSet<QualityFlag> flags = StoredReport.decode(rs.getString(4));
                     if (!flags.isEmpty()) {
-                        batch.flaggedRows().add(new BatchView.FlaggedRow(row[0], rs.getString(1),
+                        batch.flaggedRows().add(new ReportBatch.FlaggedRow(row[0], rs.getString(1),
                                 yearMonth(rs.getDate(3)), flags));
                     }
                 });

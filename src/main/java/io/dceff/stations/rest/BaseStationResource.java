@@ -11,6 +11,8 @@ import io.dceff.platform.paging.PageRequest;
 import io.dceff.platform.problem.ProblemException;
 import io.dceff.platform.security.Caller;
 import io.dceff.platform.security.Roles;
+import io.dceff.platform.validation.RowValidator;
+import io.dceff.stations.StationLine;
 import io.dceff.stations.service.BaseStationService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -68,6 +70,9 @@ public class BaseStationResource {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    RowValidator validator;
+
     @POST
     @Path("batch")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -84,15 +89,15 @@ public class BaseStationResource {
                     + "limits a 413.")
     @APIResponse(responseCode = "200", description = "Stored whole",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = BaseStationService.Upserted.class)))
+                    schema = @Schema(implementation = BaseStationBatchResult.class)))
     public Response json(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = BaseStationRow.class),
             examples = @ExampleObject(name = "two sites", value = BaseStationRow.EXAMPLE))) JsonNode body,
             @Context UriInfo uri,
             @Parameter(description = Idempotency.DESCRIPTION) @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.once(key, caller.subject(), "POST " + uri.getPath(), idempotency.bytesOf(body),
-                () -> Response.ok(service.upsert(carrier(), JsonRows.read(body, BaseStationRow.class, json),
-                        caller.actor())).build());
+                () -> store(carrier(), JsonRows.read(body, BaseStationRow.class, json).stream()
+                        .map(r -> r.line(validator)).toList()));
     }
 
     @POST
@@ -102,7 +107,7 @@ public class BaseStationResource {
     @Operation(operationId = "submitBaseStationBatch")
     @APIResponse(responseCode = "200", description = "Stored whole",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = BaseStationService.Upserted.class)))
+                    schema = @Schema(implementation = BaseStationBatchResult.class)))
     public Response table(@RequestBody(required = true, content = {
             @Content(mediaType = CsvMediaType.TEXT_CSV, schema = @Schema(type = SchemaType.STRING),
                     examples = @ExampleObject(name = "one shared site", value = BaseStationRow.CSV_EXAMPLE)),
@@ -116,9 +121,10 @@ public class BaseStationResource {
         String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
         String carrier = carrier();
         return idempotency.onceStreaming(key, caller.subject(), "POST " + uri.getPath(), body, in -> {
-            List<BaseStationRow> rows = new ArrayList<>();
-            TableUpload.read(contentType, in, BaseStationCsvRow.class, COLUMNS, REQUIRED, json, r -> rows.add(r.row()));
-            return Response.ok(service.upsert(carrier, rows, caller.actor())).build();
+            List<StationLine> rows = new ArrayList<>();
+            TableUpload.read(contentType, in, BaseStationCsvRow.class, COLUMNS, REQUIRED, json,
+                    r -> rows.add(r.row().line(validator)));
+            return store(carrier, rows);
         });
     }
 
@@ -133,7 +139,7 @@ public class BaseStationResource {
             @Parameter(description = "only sites built in this year") @QueryParam("builtYear") Integer builtYear,
             @Parameter(description = "only shared (true) or only unshared (false) sites") @QueryParam("shared")
             Boolean shared, @Valid @BeanParam PageRequest page) {
-        return service.list(carrier, district, builtYear, shared, caller.actor(), page);
+        return service.list(carrier, district, builtYear, shared, caller.actor(), page).map(BaseStationView::of);
     }
 
     @GET
@@ -165,7 +171,11 @@ public class BaseStationResource {
             @Parameter(description = "only this district (6-digit code)") @QueryParam("district") String district,
             @Parameter(description = "only this carrier (organization code)") @QueryParam("carrier") String carrier,
             @Valid @BeanParam PageRequest page) {
-        return service.list(carrier, district, year, false, caller.actor(), page);
+        return service.list(carrier, district, year, false, caller.actor(), page).map(BaseStationView::of);
+    }
+
+    private Response store(String carrier, List<StationLine> rows) {
+        return Response.ok(BaseStationBatchResult.of(service.upsert(carrier, rows, caller.actor()))).build();
     }
 
     private String carrier() {

@@ -1,5 +1,7 @@
 package io.dceff.stations.rest;
 
+import io.dceff.platform.validation.RowValidator;
+import io.dceff.stations.StationLine;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -27,4 +29,9 @@ public record BaseStationRow(
 
     static final String CSV_EXAMPLE = "siteId,district,technology,builtOn,sharedWith\n"
             + "ALPHA-5G-900001,310115,5G,2026-10-02,CAR-BETA;CAR-GAMMA\n";
+
+    /** The row for the service, with its constraint violations: one answer names them and the service's checks. */
+    public StationLine line(RowValidator validator) {
+        return new StationLine(siteId, district, technology, builtOn, sharedWith, validator.errors(this));
+    }
 }

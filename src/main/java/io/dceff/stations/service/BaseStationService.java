@@ -11,15 +11,16 @@ import io.dceff.platform.problem.Problem.FieldError;
 import io.dceff.platform.problem.ProblemException;
 import io.dceff.platform.problem.ProblemType;
 import io.dceff.platform.security.Actor;
+import io.dceff.registry.District;
+import io.dceff.registry.OrganizationKind;
+import io.dceff.registry.service.OrganizationService;
+import io.dceff.stations.BaseStation;
 import io.dceff.stations.SharingRate;
-import io.dceff.stations.rest.BaseStationRow;
-import io.dceff.stations.rest.BaseStationView;
+import io.dceff.stations.StationLine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
-import jakarta.validation.ConstraintViolation;
-import io.dceff.platform.validation.RowValidator;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -33,7 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import java.util.stream.Collectors;
 
 /**
  * Carriers' base stations: batch upserts keyed by (carrier, site id), all or nothing, with reference
@@ -47,7 +48,7 @@ public class BaseStationService {
     Jdbc jdbc;
 
     @Inject
-    RowValidator validator;
+    OrganizationService organizations;
 
     @Inject
     DceffConfig config;
@@ -55,22 +56,22 @@ public class BaseStationService {
     @Inject
     Clock clock;
 
-    @Schema(name = "BaseStationBatchResult")
+    /** The counts of a stored batch. */
     public record Upserted(int rows, int inserted, int updated) {
     }
 
     /** Stores a carrier's batch: new sites are added, known ones updated; any bad row and nothing is stored. */
     @Audited
     @RetriedTransaction
-    public Upserted upsert(String carrier, List<BaseStationRow> rows, Actor actor) {
+    public Upserted upsert(String carrier, List<StationLine> rows, Actor actor) {
         if (rows.isEmpty()) {
             throw ProblemException.invalid("body", "the batch has no rows");
         }
         if (rows.size() > config.stations().maxBatchRows()) {
             throw ProblemException.invalid("body", "a batch holds at most " + config.stations().maxBatchRows() + " rows");
         }
-        Set<String> districts = codes("SELECT code FROM district", List.of());
-        Set<String> carriers = codes("SELECT code FROM organization WHERE kind = 'CARRIER'", List.of());
+        Set<String> districts = District.<District>listAll().stream().map(d -> d.code).collect(Collectors.toSet());
+        Set<String> carriers = organizations.codes(OrganizationKind.CARRIER);
         if (!carriers.contains(carrier)) {
             throw ProblemException.forbidden("Your organization " + carrier + " is not a registered carrier");
         }
@@ -80,10 +81,8 @@ public class BaseStationService {
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             int row = i + 1;
-            BaseStationRow r = rows.get(i);
-            for (ConstraintViolation<BaseStationRow> v : validator.validate(r)) {
-                errors.add(new FieldError(row, v.getPropertyPath().toString(), v.getMessage()));
-            }
+            StationLine r = rows.get(i);
+            r.inputErrors().forEach(e -> errors.add(e.atRow(row)));
             if (r.district() != null && !districts.contains(r.district())) {
                 errors.add(new FieldError(row, "district", "unknown district " + r.district()));
             }
@@ -115,15 +114,15 @@ public class BaseStationService {
         // INSERT ... ON DUPLICATE KEY UPDATE (BENCHMARK.md). A site added meanwhile by a concurrent batch of
         // the same carrier makes the insert fail on the unique key: 409, nothing stored, retry.
         Set<String> known = new HashSet<>();
-        for (List<BaseStationRow> chunk : Jdbc.chunks(rows)) {
+        for (List<StationLine> chunk : Jdbc.chunks(rows)) {
             List<Object> params = new ArrayList<>(chunk.size() + 1);
             params.add(carrier);
             chunk.forEach(r -> params.add(r.siteId()));
             jdbc.query("SELECT site_id FROM base_station WHERE carrier_code = ? AND site_id IN ("
                     + Jdbc.placeholders(chunk.size()) + ")", params, rs -> known.add(rs.getString(1)));
         }
-        List<BaseStationRow> added = new ArrayList<>(rows.size() - known.size());
-        List<BaseStationRow> changed = new ArrayList<>(known.size());
+        List<StationLine> added = new ArrayList<>(rows.size() - known.size());
+        List<StationLine> changed = new ArrayList<>(known.size());
         rows.forEach(r -> (known.contains(r.siteId()) ? changed : added).add(r));
         java.time.LocalDateTime now = Jdbc.localDateTime(Instant.now(clock));
         jdbc.batch("INSERT INTO base_station (district_code, technology, built_on, shared_with, shared, reported_at,"
@@ -137,7 +136,7 @@ public class BaseStationService {
     }
 
     @Transactional(TxType.SUPPORTS)
-    public Page<BaseStationView> list(String carrier, String district, Integer builtYear, Boolean shared, Actor actor,
+    public Page<BaseStation> list(String carrier, String district, Integer builtYear, Boolean shared, Actor actor,
             PageRequest page) {
         List<String> where = new ArrayList<>();
         List<Object> params = new ArrayList<>();
@@ -165,10 +164,10 @@ public class BaseStationService {
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(page.size);
         pageParams.add(page.offset());
-        List<BaseStationView> items = new ArrayList<>();
+        List<BaseStation> items = new ArrayList<>();
         jdbc.query("SELECT carrier_code, site_id, district_code, technology, built_on, shared_with, shared, reported_at"
                 + " FROM base_station" + filter + " ORDER BY carrier_code, site_id LIMIT ? OFFSET ?", pageParams,
-                rs -> items.add(new BaseStationView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs -> items.add(new BaseStation(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getDate(5).toLocalDate(), split(rs.getString(6)), rs.getBoolean(7),
                         rs.getTimestamp(8).toInstant())));
         return new Page<>(items, page.page, page.size, total[0]);
@@ -203,6 +202,22 @@ public class BaseStationService {
         return SharingRate.of("overall", counts[0], counts[1]);
     }
 
+    /** Sharing of the sites built in [from, to], of one district when given, over every carrier. */
+    @Transactional(TxType.SUPPORTS)
+    public SharingRate builtBetween(LocalDate from, LocalDate to, String district) {
+        List<Object> params = new ArrayList<>(List.of(from, to));
+        if (district != null) {
+            params.add(district);
+        }
+        long[] counts = new long[2];
+        jdbc.query("SELECT COUNT(*) AS new_builds, COALESCE(SUM(shared), 0) AS shared FROM base_station"
+                + " WHERE built_on BETWEEN ? AND ?" + (district == null ? "" : " AND district_code = ?"), params, rs -> {
+                    counts[0] = rs.getLong("new_builds");
+                    counts[1] = rs.getLong("shared");
+                });
+        return SharingRate.of("overall", counts[0], counts[1]);
+    }
+
     /** The carrier a query is limited to: a carrier's own (403 when it names another), else the one asked for. */
     private static String carrierScope(String carrier, Actor actor) {
         String scope = actor.restrictedTo().orElse(null);
@@ -229,7 +244,7 @@ public class BaseStationService {
     }
 
     /** Binds a row in the column order shared by the insert and the update. */
-    private static void bindStation(java.sql.PreparedStatement ps, BaseStationRow r, String carrier,
+    private static void bindStation(java.sql.PreparedStatement ps, StationLine r, String carrier,
             java.time.LocalDateTime now, String subject) throws java.sql.SQLException {
         String sharedWith = sharedWith(r.sharedWith());
         ps.setString(1, r.district());
@@ -241,12 +256,6 @@ public class BaseStationService {
         ps.setString(7, subject);
         ps.setString(8, carrier);
         ps.setString(9, r.siteId());
-    }
-
-    private Set<String> codes(String sql, List<Object> params) {
-        Set<String> codes = new HashSet<>();
-        jdbc.query(sql, params, rs -> codes.add(rs.getString(1)));
-        return codes;
     }
 
     /** Sorted and de-duplicated, so the same sharing always reads the same. */

@@ -1,6 +1,9 @@
 package io.dceff.targets.rest;
 
 import io.dceff.platform.security.Roles;
+import io.dceff.targets.TargetResult;
+import io.dceff.targets.TargetStatus;
+import io.dceff.targets.TargetsOfYear;
 import io.dceff.targets.service.TargetService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -9,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,11 +30,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TargetResource {
 
     /** One target's actual in every year of the plan period. */
-    public record TargetYears(String id, String name, String unit, java.math.BigDecimal target, List<YearActual> years) {
+    public record TargetYears(String id, String name, String unit, BigDecimal target, List<YearActual> years) {
     }
 
     public record YearActual(int year, @Schema(nullable = true, description = "null when there is no figure")
-            java.math.BigDecimal actual, @Schema(nullable = true) io.dceff.targets.TargetStatus status) {
+            BigDecimal actual, @Schema(nullable = true) TargetStatus status) {
     }
 
     @Inject
@@ -55,7 +59,8 @@ public class TargetResource {
             @Parameter(description = "only this district (6-digit code)") @QueryParam("district") String district,
             @Parameter(description = "id of the assessment that is the baseline of closure progress; default the first "
                     + "stored assessment as of the measuring date") @QueryParam("assessment") Long assessment) {
-        return service.targets(year == null ? LocalDate.now(clock).getYear() : year, district, assessment);
+        return TargetsAnswer.of(service.targets(year == null ? LocalDate.now(clock).getYear() : year, district,
+                assessment));
     }
 
     @GET
@@ -64,11 +69,11 @@ public class TargetResource {
             description = "Regulators.")
     public List<TargetYears> years(@Parameter(description = "only this district (6-digit code)") @QueryParam("district")
             String district) {
-        Map<Integer, TargetsAnswer> byYear = service.years(district);
-        TargetsAnswer any = byYear.values().iterator().next();
+        Map<Integer, TargetsOfYear> byYear = service.years(district);
+        TargetsOfYear any = byYear.values().iterator().next();
         return any.items().stream().map(item -> new TargetYears(item.id(), item.name(), item.unit(), item.target(),
                 byYear.entrySet().stream().map(e -> {
-                    TargetView v = e.getValue().items().stream().filter(i -> i.id().equals(item.id())).findFirst()
+                    TargetResult v = e.getValue().items().stream().filter(i -> i.id().equals(item.id())).findFirst()
                             .orElseThrow();
                     return new YearActual(e.getKey(), v.actual(), v.status());
                 }).toList())).toList();

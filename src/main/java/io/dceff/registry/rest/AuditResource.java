@@ -1,5 +1,6 @@
-package io.dceff.platform.audit;
+package io.dceff.registry.rest;
 
+import io.dceff.platform.audit.AuditTrail;
 import io.dceff.platform.problem.ProblemException;
 import io.dceff.platform.security.Roles;
 import io.dceff.registry.DataCenter;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+/** A data center's audit trail: the trail is the platform's, the data center and its endpoint the registry's. */
 @Path("/api/v1/data-centers/{code}/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Data centers")

@@ -1,4 +1,4 @@
-package io.dceff.pue.service;
+package io.dceff.reporting.service;
 
 import io.dceff.platform.DceffConfig;
 import io.dceff.platform.problem.ProblemException;
@@ -8,20 +8,23 @@ import io.dceff.pue.MonthlyEnergy;
 import io.dceff.pue.PueTrend;
 import io.dceff.pue.PueTrendCalculator;
 import io.dceff.reporting.StoredReport;
-import io.dceff.reporting.service.EnergyReportService;
-import io.dceff.reporting.service.ReportStore;
 import io.dceff.reporting.service.ReportStore.DataCenterRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.TreeMap;
 
-/** Loads a data center's latest revisions and hands them to the trend calculator. */
+/**
+ * The PUE trend of a data center: reporting loads its latest revisions and hands them to the trend mathematics
+ * of {@code pue}, which knows nothing of where the figures come from.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class PueService {
@@ -44,7 +47,7 @@ public class PueService {
     public record Trend(DataCenterRef dataCenter, PueTrend trend, GradeThresholds thresholds) {
     }
 
-    public java.math.BigDecimal gridFactor() {
+    public BigDecimal gridFactor() {
         return config.factors().gridKgCo2PerKwh();
     }
 
@@ -63,7 +66,7 @@ public class PueService {
         YearMonth load = start.isBefore(end.minusMonths(23)) ? start : end.minusMonths(23);
         Map<Long, NavigableMap<YearMonth, StoredReport>> stored = store.current(List.of(dc.id()), load, end);
         List<MonthlyEnergy> months = new ArrayList<>();
-        stored.getOrDefault(dc.id(), new java.util.TreeMap<>()).values().forEach(r -> months.add(r.energy()));
+        stored.getOrDefault(dc.id(), new TreeMap<>()).values().forEach(r -> months.add(r.energy()));
         GradeThresholds thresholds = new GradeThresholds(config.pue().grade1Max(), config.pue().grade2Max(),
                 config.pue().grade3Max(), config.pue().edgeSiteMaxRacks());
         PueTrend trend = new PueTrendCalculator(thresholds, config.factors().gridKgCo2PerKwh())

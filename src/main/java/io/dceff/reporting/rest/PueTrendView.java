@@ -1,4 +1,4 @@
-package io.dceff.pue.rest;
+package io.dceff.reporting.rest;
 
 import static io.dceff.platform.json.Decimals.exact;
 

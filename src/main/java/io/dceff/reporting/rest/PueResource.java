@@ -1,8 +1,8 @@
-package io.dceff.pue.rest;
+package io.dceff.reporting.rest;
 
 import io.dceff.platform.security.Caller;
 import io.dceff.platform.security.Roles;
-import io.dceff.pue.service.PueService;
+import io.dceff.reporting.service.PueService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -1,0 +1,90 @@
+package io.dceff.registry.service;
+
+import io.dceff.platform.jdbc.Jdbc;
+import io.dceff.registry.DataCenterStatus;
+import io.dceff.registry.Site;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The registry's answers for capabilities that work on many data centers at once: sites with their status at a
+ * date, the running ones, codes by id. The registry owns data centers and their status history; other
+ * capabilities ask here instead of writing SQL against its tables. Each answer is one statement (per thousand ids
+ * where ids are given).
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class SiteStatus {
+
+    private static final String COLUMNS = "d.id, d.code, d.name, d.operator_code, d.district_code, d.racks,"
+            + " d.commissioned_on, d.zero_carbon_certified_on";
+
+    @Inject
+    Jdbc jdbc;
+
+    /** Every data center, by code, with its status at {@code date}. */
+    public List<Site> at(LocalDate date) {
+        List<Site> sites = new ArrayList<>();
+        jdbc.query("SELECT " + COLUMNS + ", " + StatusAt.sql("d.id") + " AS status FROM data_center d ORDER BY d.code",
+                List.of(date), rs -> sites.add(site(rs)));
+        return sites;
+    }
+
+    /** These data centers, by id, with their status at {@code date}. */
+    public Map<Long, Site> at(Collection<Long> ids, LocalDate date) {
+        Map<Long, Site> sites = new HashMap<>();
+        for (List<Long> chunk : Jdbc.chunks(List.copyOf(ids))) {
+            List<Object> params = new ArrayList<>();
+            params.add(date);
+            params.addAll(chunk);
+            jdbc.query("SELECT " + COLUMNS + ", " + StatusAt.sql("d.id") + " AS status FROM data_center d WHERE d.id IN ("
+                    + Jdbc.placeholders(chunk.size()) + ")", params, rs -> {
+                        Site site = site(rs);
+                        sites.put(site.id(), site);
+                    });
+        }
+        return sites;
+    }
+
+    /**
+     * The data centers OPERATING or CONSOLIDATING now (their status is their current one) and commissioned on or
+     * before {@code commissionedBy}, of one district and one operator when given.
+     */
+    public List<Site> running(LocalDate commissionedBy, String district, String operator) {
+        List<Site> sites = new ArrayList<>();
+        jdbc.query("SELECT " + COLUMNS + ", d.status AS status FROM data_center d"
+                + " WHERE d.status IN ('OPERATING', 'CONSOLIDATING') AND d.commissioned_on <= ?"
+                + " AND (? IS NULL OR d.district_code = ?) AND (? IS NULL OR d.operator_code = ?)",
+                Arrays.asList(commissionedBy, district, district, operator, operator),
+                rs -> sites.add(site(rs)));
+        return sites;
+    }
+
+    /** The codes of these data centers, by id. */
+    public Map<Long, String> codes(Collection<Long> ids) {
+        Map<Long, String> codes = new HashMap<>();
+        for (List<Long> chunk : Jdbc.chunks(List.copyOf(ids))) {
+            jdbc.query("SELECT id, code FROM data_center WHERE id IN (" + Jdbc.placeholders(chunk.size()) + ")", chunk,
+                    rs -> codes.put(rs.getLong("id"), rs.getString("code")));
+        }
+        return codes;
+    }
+
+    private static Site site(ResultSet rs) throws SQLException {
+        String status = rs.getString("status");
+        return new Site(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("operator_code"),
+                rs.getString("district_code"), rs.getInt("racks"), rs.getObject("commissioned_on", LocalDate.class),
+                rs.getObject("zero_carbon_certified_on", LocalDate.class),
+                status == null ? null : DataCenterStatus.valueOf(status));
+    }
+}
