@@ -397,6 +397,8 @@ function loadCandidates() {
   load('closure', allPages('/api/v1/closure-candidates?asOf=' + asOf), (a) => {
     state.closure = a;
     renderCandidates(); renderHeadline(); renderDistricts();
+    // an open site's rule and closure line read their thresholds from this answer
+    if (typeof renderSite === 'function' && $('site-panel').open) renderSite();
   });
   loadGaps();
   if (state.tab === 'watch') loadWatch();

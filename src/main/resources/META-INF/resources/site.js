@@ -204,9 +204,11 @@ function renderPue() {
   $('pue-missing').textContent = missing.length
     ? t('missingMonths', { n: (a.missingMonths || []).length, list: missing.map(runText).join(', ') })
     : t('noMissing', { from: a.from, to: a.to });
-  const closureLine = state.closure ? state.closure.thresholds.pueAbove : 1.7;
+  // the closure line is the threshold the closure answer was assessed with; until that answer is in, none is drawn
+  const closureLine = state.closure ? state.closure.thresholds.pueAbove : null;
   const g = a.gradeThresholds || {};
-  const lines = [{ yAxis: closureLine, name: t('closureLine') + ' ' + closureLine, lineStyle: { color: '#c62828', width: 2 } }]
+  const lines = (closureLine === null ? []
+    : [{ yAxis: closureLine, name: t('closureLine') + ' ' + closureLine, lineStyle: { color: '#c62828', width: 2 } }])
     .concat([['GRADE_1', g.grade1Max], ['GRADE_2', g.grade2Max], ['GRADE_3', g.grade3Max]]
       .filter((x) => x[1] !== undefined && x[1] !== null)
       .map(([grade, value]) => ({ yAxis: value, name: t(grade) + ' ≤ ' + value, lineStyle: { color: '#78909c', type: 'dotted' } })));

@@ -3,6 +3,7 @@ package io.dceff.platform;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The dated factor table of DESIGN.md (Conversion factors): electricity to standard coal (equivalent
@@ -19,7 +20,7 @@ public final class ConversionFactors {
     private ConversionFactors(ConversionFactor coal, ConversionFactor grid, List<ConversionFactor> others) {
         this.coal = coal;
         this.grid = grid;
-        this.all = List.copyOf(java.util.stream.Stream.concat(java.util.stream.Stream.of(coal, grid), others.stream())
+        this.all = List.copyOf(Stream.concat(Stream.of(coal, grid), others.stream())
                 .toList());
     }
 

@@ -1,9 +1,14 @@
 package io.dceff.platform;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 
 /** Every policy parameter and operational setting of dceff, under the prefix {@code dceff}. */
 @ConfigMapping(prefix = "dceff")
@@ -45,17 +50,17 @@ public interface DceffConfig {
 
         /** Wait before the first retry; doubled for each further one (with jitter), up to the maximum. */
         @WithDefault("50MS")
-        java.time.Duration initialBackoff();
+        Duration initialBackoff();
 
         /** Longest wait between two attempts. */
         @WithDefault("1S")
-        java.time.Duration maxBackoff();
+        Duration maxBackoff();
     }
 
     interface Limits {
         /** Largest body of a request other than a batch upload (batches: quarkus.http.limits.max-body-size). */
         @WithDefault("1M")
-        io.quarkus.runtime.configuration.MemorySize requestBody();
+        MemorySize requestBody();
     }
 
     interface Embedded {
@@ -73,13 +78,13 @@ public interface DceffConfig {
 
         /** How long to wait for the embedded MariaDB to be ready before giving up; read at launch. */
         @WithDefault("120S")
-        java.time.Duration startTimeout();
+        Duration startTimeout();
 
         /**
          * Set by the embedded default to 127.0.0.1: the HTTP host unless quarkus.http.host is set
          * (application.properties). Not a setting of its own: QUARKUS_HTTP_HOST is.
          */
-        java.util.Optional<String> httpHost();
+        Optional<String> httpHost();
     }
 
     interface Fixtures {
@@ -174,7 +179,7 @@ public interface DceffConfig {
     interface Stations {
         /** Technologies a base station may have. */
         @WithDefault("2G,3G,4G,5G,NB-IoT")
-        java.util.List<String> technologies();
+        List<String> technologies();
 
         /** Most rows in one batch: a carrier's whole regional network fits. */
         @WithDefault("200000")
@@ -218,11 +223,11 @@ public interface DceffConfig {
     /** The plan's targets (沪经信节〔2022〕167号) and its period; a new plan period is a change here. */
     interface Targets {
         @WithDefault("2022-07-01")
-        java.time.LocalDate planStart();
+        LocalDate planStart();
 
         /** Deadline of every target. */
         @WithDefault("2025-12-31")
-        java.time.LocalDate planEnd();
+        LocalDate planEnd();
 
         /** Data centers reusing waste heat (E_REUSE > 0 in the year). */
         @WithDefault("5")
@@ -247,11 +252,11 @@ public interface DceffConfig {
 
     interface Jobs {
         /** This replica's name in job_run; defaults to the host name (the pod name on Kubernetes). */
-        java.util.Optional<String> instance();
+        Optional<String> instance();
 
         /** How long a claimed run may take before another replica may take it over. */
         @WithDefault("15M")
-        java.time.Duration lease();
+        Duration lease();
 
         /** Reports for a month are due by this day of the following month; reminders go out after it. */
         @WithDefault("15")

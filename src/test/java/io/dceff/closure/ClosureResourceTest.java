@@ -9,11 +9,14 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
+import io.dceff.support.Api;
 import io.dceff.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -42,8 +45,8 @@ class ClosureResourceTest {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("dataCenterCode", dc);
             row.put("period", first.plusMonths(i).toString());
-            row.put("facilityKwh", new java.math.BigDecimal(facility));
-            row.put("itKwh", new java.math.BigDecimal(it));
+            row.put("facilityKwh", new BigDecimal(facility));
+            row.put("itKwh", new BigDecimal(it));
             rows.add(row);
         }
         as(TestTokens.operator(operator)).body(rows).post("/api/v1/energy-reports/batch").then().statusCode(201);
@@ -145,7 +148,7 @@ class ClosureResourceTest {
         String bigger = createDataCenter(op, 300, OLD);
         report(op, bigger, YearMonth.of(2024, 7), 12, "1900", "1000");
         assertThat(candidates(asOf + "&status=CANDIDATE").getList("items.dataCenter.code")).contains(bigger);
-        as(TestTokens.operator(op)).body(io.dceff.support.Api.dataCenter(bigger, op, 900, OLD))
+        as(TestTokens.operator(op)).body(Api.dataCenter(bigger, op, 900, OLD))
                 .put("/api/v1/data-centers/" + bigger).then().statusCode(200);
         assertThat(candidates(asOf + "&status=CANDIDATE").getList("items.dataCenter.code")).doesNotContain(bigger);
     }
@@ -265,13 +268,13 @@ class ClosureResourceTest {
         report(op, candidate, FIRST, 12, "190000", "100000");
         report(op, fine, FIRST, 12, "140000", "100000");
         as(TestTokens.operator(op)).get("/api/v1/data-centers/" + candidate + "/closure-status?asOf=2025-06-30").then()
-                .statusCode(200).body("status", org.hamcrest.Matchers.equalTo("CANDIDATE"))
-                .body("pueToLeave", org.hamcrest.Matchers.equalTo(1.7f))
-                .body("candidate.pue", org.hamcrest.Matchers.equalTo(1.9f))
-                .body("window.first", org.hamcrest.Matchers.equalTo("2024-07"));
+                .statusCode(200).body("status", equalTo("CANDIDATE"))
+                .body("pueToLeave", equalTo(1.7f))
+                .body("candidate.pue", equalTo(1.9f))
+                .body("window.first", equalTo("2024-07"));
         as(TestTokens.operator(op)).get("/api/v1/data-centers/" + fine + "/closure-status?asOf=2025-06-30").then()
-                .statusCode(200).body("pueToLeave", org.hamcrest.Matchers.nullValue())
-                .body("status", org.hamcrest.Matchers.not(org.hamcrest.Matchers.equalTo("CANDIDATE")));
+                .statusCode(200).body("pueToLeave", nullValue())
+                .body("status", not(equalTo("CANDIDATE")));
         as(TestTokens.operator(other)).get("/api/v1/data-centers/" + candidate + "/closure-status").then()
                 .statusCode(403);
     }

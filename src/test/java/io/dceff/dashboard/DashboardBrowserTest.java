@@ -44,6 +44,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -302,7 +303,7 @@ class DashboardBrowserTest {
 
         // a decision recorded from the panel: listed, in the status history, and counted in the headline
         WebElement form = driver.findElement(By.id("decision-form"));
-        new org.openqa.selenium.support.ui.Select(form.findElement(By.name("action"))).selectByValue("MERGE");
+        new Select(form.findElement(By.name("action"))).selectByValue("MERGE");
         form.findElement(By.name("receivingSite")).sendKeys(world.receiver());
         form.findElement(By.name("note")).sendKeys("合并至高效机房");
         form.findElement(By.cssSelector("button[type=submit]")).click();
@@ -328,7 +329,7 @@ class DashboardBrowserTest {
         // an expired token: the page goes back to sign-in and says why, with nothing stale left on screen
         driver.findElement(By.id("site-close")).click();
         js("state.token = 'expired.' + state.token.split('.')[1] + '.x'");
-        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("year"))).selectByValue("2024");
+        new Select(driver.findElement(By.id("year"))).selectByValue("2024");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
         assertThat(text("sign-in-message")).isEqualTo("Your sign-in has expired. Please sign in again.");
         assertThat(driver.findElement(By.id("dashboard")).isDisplayed()).isFalse();

@@ -3,6 +3,8 @@ package io.dceff.dashboard;
 import static io.dceff.support.Api.as;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -25,8 +27,8 @@ class DevTokenResourceTest {
     @Test
     void isNotPartOfTheApiContract() {
         given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
-                .body("paths.'/dev/token'", org.hamcrest.Matchers.nullValue())
-                .body("paths.'/api/v1/districts/summary'.get.summary", org.hamcrest.Matchers.notNullValue());
+                .body("paths.'/dev/token'", nullValue())
+                .body("paths.'/api/v1/districts/summary'.get.summary", notNullValue());
     }
 
     @Test

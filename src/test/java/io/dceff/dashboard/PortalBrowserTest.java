@@ -25,7 +25,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -120,7 +122,7 @@ class PortalBrowserTest {
             assertThat(chromium.seriousAccessibilityViolations()).as("axe-core, operator page, desktop").isEmpty();
             driver.findElement(By.id("lang")).click();
             assertThat(driver.findElement(By.id("dcs-title")).getText()).isEqualTo("My data centers");
-            driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            driver.manage().window().setSize(new Dimension(390, 844));
             assertThat(chromium.seriousAccessibilityViolations()).as("axe-core, operator page, phone").isEmpty();
         }
     }
@@ -213,7 +215,7 @@ class PortalBrowserTest {
                     + "-03-01," + partner + "\nB-2,310115,5G," + year + "-04-01,\n").getBytes(StandardCharsets.UTF_8)));
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#upload-result .ok")));
             driver.findElement(By.id("year")).clear();
-            driver.findElement(By.id("year")).sendKeys(Integer.toString(year), org.openqa.selenium.Keys.TAB);
+            driver.findElement(By.id("year")).sendKeys(Integer.toString(year), Keys.TAB);
             // the table is drawn again after the upload and after the year changes: read it once it shows the year
             wait.until(ExpectedConditions.textToBePresentInElementLocated(
                     By.cssSelector("#sharing tr[data-district='310115']"), "50.0%"));

@@ -6,6 +6,7 @@ import static io.dceff.support.Api.dataCenter;
 import static io.dceff.support.Api.uniqueCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.dceff.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -87,7 +88,7 @@ class AsOfResourceTest {
         // a merge decided the day after: no assessment lists the site by then, so the decision names none
         as(TestTokens.regulator()).body(Map.of("action", "MERGE", "receivingSite", receiving, "decidedOn", "2018-01-01"))
                 .post("/api/v1/closure-candidates/" + candidate + "/decisions").then().statusCode(201)
-                .body("assessmentId", org.hamcrest.Matchers.nullValue());
+                .body("assessmentId", nullValue());
         assess("2018-06-30");
 
         assertThat(candidates(asOf)).isEqualTo(before);

@@ -10,6 +10,7 @@ import io.dceff.support.TestTokens;
 import io.restassured.http.ContentType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class EmbeddedDefaultRestartIT {
                 .body(Map.of("code", operator, "name", "Restart test", "kind", "OPERATOR", "creditCode", Api.creditCode()))
                 .post("/api/v1/organizations").then().statusCode(201);
         given().port(port).header("Authorization", "Bearer " + TestTokens.operator(operator)).contentType(ContentType.JSON)
-                .body(Api.dataCenter(code, operator, 240, java.time.LocalDate.of(2010, 3, 1)))
+                .body(Api.dataCenter(code, operator, 240, LocalDate.of(2010, 3, 1)))
                 .post("/api/v1/data-centers").then().statusCode(201);
 
         service.stop();

@@ -2,6 +2,8 @@ package io.dceff.platform;
 
 import static io.dceff.support.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.dceff.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,6 +14,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -61,7 +64,7 @@ class SampleDataTest {
     void theEdgeCasesOfTheClosureRuleBehaveAsDocumented() {
         JsonPath answer = as(TestTokens.regulator()).get("/api/v1/closure-candidates?asOf=2026-10-31&operator=OP-MINGZHU&size=500")
                 .then().statusCode(200).extract().jsonPath();
-        Map<String, String> status = new java.util.HashMap<>();
+        Map<String, String> status = new HashMap<>();
         List<Map<String, Object>> items = answer.getList("items");
         items.forEach(i -> status.put((String) ((Map<?, ?>) i.get("dataCenter")).get("code"), (String) i.get("status")));
         assertThat(status).containsEntry("SH-DC-E02", "CANDIDATE").containsEntry("SH-DC-E04", "CANDIDATE")
@@ -87,14 +90,14 @@ class SampleDataTest {
             assertThat(cells[certifiedOn].isEmpty()).as(cells[0]).isNotEqualTo(Boolean.parseBoolean(cells[zeroCarbon]));
             if (!cells[certifiedOn].isEmpty()) {
                 as(TestTokens.regulator()).get("/api/v1/data-centers/" + cells[0]).then().statusCode(200)
-                        .body("zeroCarbon", org.hamcrest.Matchers.equalTo(true))
-                        .body("zeroCarbonCertifiedOn", org.hamcrest.Matchers.equalTo(cells[certifiedOn]));
+                        .body("zeroCarbon", equalTo(true))
+                        .body("zeroCarbonCertifiedOn", equalTo(cells[certifiedOn]));
                 certified++;
             }
         }
         assertThat(certified).isGreaterThanOrEqualTo(5);
         as(TestTokens.regulator()).get("/api/v1/data-centers/SH-DC-0001").then().statusCode(200)
-                .body("zeroCarbon", org.hamcrest.Matchers.equalTo(false))
-                .body("zeroCarbonCertifiedOn", org.hamcrest.Matchers.nullValue());
+                .body("zeroCarbon", equalTo(false))
+                .body("zeroCarbonCertifiedOn", nullValue());
     }
 }

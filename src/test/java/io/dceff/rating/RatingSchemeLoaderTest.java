@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class RatingSchemeLoaderTest {
 
@@ -23,9 +25,9 @@ class RatingSchemeLoaderTest {
                 "wasteHeat", "water", "liquidCooling", "catalogue", "modular", "distributedPower", "metering");
         assertThat(scheme.criteria()).allSatisfy(c -> assertThat(c.source()).isNotBlank());
         assertThat(scheme.stars()).extracting(RuleFile.StarThreshold::minScore)
-                .usingElementComparator(java.math.BigDecimal::compareTo)
-                .containsExactly(new java.math.BigDecimal("40"), new java.math.BigDecimal("50"),
-                        new java.math.BigDecimal("60"), new java.math.BigDecimal("70"), new java.math.BigDecimal("85"));
+                .usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("40"), new BigDecimal("50"),
+                        new BigDecimal("60"), new BigDecimal("70"), new BigDecimal("85"));
     }
 
     @ParameterizedTest
@@ -56,7 +58,7 @@ class RatingSchemeLoaderTest {
         List<RatingScheme> schemes = loader.loadDirectory(Path.of("src/test/resources/ratings-test/second"));
         assertThat(schemes).extracting(RatingScheme::id).containsExactly("edge-site-v1", "green-design-v1");
         RatingResult result = new RatingEvaluator().evaluate(schemes.get(0),
-                java.util.Map.of("designPue", new java.math.BigDecimal("1.25"), "meteringCategory", 3));
+                Map.of("designPue", new BigDecimal("1.25"), "meteringCategory", 3));
         assertThat(result.score()).isEqualByComparingTo("10");
         assertThat(result.stars()).isEqualTo(2);
     }

@@ -6,12 +6,15 @@ import static io.dceff.support.Api.createOrganization;
 import static io.dceff.support.Api.dataCenter;
 import static io.dceff.support.Api.uniqueCode;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.dceff.support.Api;
@@ -209,8 +212,8 @@ class RegistryResourceTest {
         String csv = as(TestTokens.regulator()).accept("text/csv").get("/api/v1/data-centers?operator=" + operator)
                 .then().statusCode(200).contentType(containsString("text/csv")).extract().asString();
         String[] lines = csv.split("\r?\n");
-        org.assertj.core.api.Assertions.assertThat(lines[0]).startsWith("code,name,operatorCode,district");
-        org.assertj.core.api.Assertions.assertThat(lines[1]).startsWith(code + ",").contains(",321,");
+        assertThat(lines[0]).startsWith("code,name,operatorCode,district");
+        assertThat(lines[1]).startsWith(code + ",").contains(",321,");
     }
 
     @Test
@@ -226,7 +229,7 @@ class RegistryResourceTest {
                 .post("/api/v1/data-centers/" + code + "/status-changes").then().statusCode(201)
                 .body("status", equalTo("CLOSED"));
         as(TestTokens.operator(operator)).get("/api/v1/data-centers/" + code + "/status-history").then()
-                .statusCode(200).body("toStatus", org.hamcrest.Matchers.contains("OPERATING", "CONSOLIDATING", "CLOSED"))
+                .statusCode(200).body("toStatus", contains("OPERATING", "CONSOLIDATING", "CLOSED"))
                 .body("[1].note", equalTo("merging into a new campus"))
                 .body("[2].effectiveOn", equalTo("2026-01-31"))
                 .body("[2].changedBy", equalTo("regulator"));
@@ -248,14 +251,14 @@ class RegistryResourceTest {
                 .body("racks", equalTo(900)).body("zeroCarbonCertifiedOn", equalTo("2024-05-01"));
         body.put("zeroCarbon", false);
         as(TestTokens.operator(operator)).body(body).put("/api/v1/data-centers/" + code).then().statusCode(200)
-                .body("zeroCarbon", equalTo(false)).body("zeroCarbonCertifiedOn", org.hamcrest.Matchers.nullValue());
+                .body("zeroCarbon", equalTo(false)).body("zeroCarbonCertifiedOn", nullValue());
         // zeroCarbon without a date: certified the day it is recorded
         body.put("zeroCarbon", true);
         String before = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
         String certified = as(TestTokens.operator(operator)).body(body).put("/api/v1/data-centers/" + code).then()
                 .statusCode(200).body("zeroCarbon", equalTo(true)).extract().path("zeroCarbonCertifiedOn");
         String after = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
-        org.assertj.core.api.Assertions.assertThat(certified).isIn(before, after);
+        assertThat(certified).isIn(before, after);
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
 
 import io.dceff.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -48,7 +49,7 @@ class AuditTest {
                 .body("[2].requestId", equalTo("req-report-1"))
                 .body("[2].organization", equalTo(op))
                 .body("[1].roles", equalTo("regulator"))
-                .body("requestId", everyItem(org.hamcrest.Matchers.notNullValue()));
+                .body("requestId", everyItem(notNullValue()));
         as(TestTokens.operator(op)).get("/api/v1/data-centers/" + dc + "/audit").then().statusCode(403);
         as(TestTokens.regulator()).get("/api/v1/data-centers/NO-SUCH-DC/audit").then().statusCode(404);
     }

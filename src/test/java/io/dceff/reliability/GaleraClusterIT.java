@@ -25,14 +25,18 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -95,7 +99,7 @@ class GaleraClusterIT {
             String[] kv = line.split("=", 2);
             env.put(kv[0], kv[1].replace("\"", ""));
         }
-        sqlPorts = java.util.Arrays.stream(env.get("SQL_PORTS").split(" ")).mapToInt(Integer::parseInt).toArray();
+        sqlPorts = Arrays.stream(env.get("SQL_PORTS").split(" ")).mapToInt(Integer::parseInt).toArray();
         System.out.printf("Galera cluster up in %d s on ports %s%n",
                 Duration.between(started, Instant.now()).toSeconds(), env.get("SQL_PORTS"));
         // one replica migrates first: Flyway's lock is GET_LOCK, which holds on one node only
@@ -401,7 +405,7 @@ class GaleraClusterIT {
             client.get(120, TimeUnit.SECONDS);
         }
         pool.shutdown();
-        return new Load(acknowledged, new java.util.TreeMap<>(byStatus), retried.get(),
+        return new Load(acknowledged, new TreeMap<>(byStatus), retried.get(),
                 Duration.ofNanos(longestGap.get()), Duration.ofNanos(slowest.get()));
     }
 
@@ -412,7 +416,7 @@ class GaleraClusterIT {
         for (Map.Entry<String, Set<YearMonth>> site : load.acknowledged().entrySet()) {
             List<YearMonth> months = stored.get(site.getKey());
             found += (int) site.getValue().stream().filter(months::contains).count();
-            duplicates += months.size() - new java.util.HashSet<>(months).size();
+            duplicates += months.size() - new HashSet<>(months).size();
         }
         int revisions = (int) single(survivingNode, "SELECT COUNT(*) FROM energy_report_revision v JOIN data_center d "
                 + "ON d.id = v.data_center_id WHERE d.code IN ('" + String.join("','", load.acknowledged().keySet())
@@ -430,7 +434,7 @@ class GaleraClusterIT {
 
     /** The months stored per site, read on one node (with wsrep_sync_wait: what the cluster has committed). */
     private Map<String, List<YearMonth>> storedMonths(int node, Set<String> sites) throws SQLException {
-        Map<String, List<YearMonth>> stored = new java.util.TreeMap<>();
+        Map<String, List<YearMonth>> stored = new TreeMap<>();
         sites.forEach(s -> stored.put(s, new ArrayList<>()));
         try (Connection c = connect(node); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT d.code, r.period FROM energy_report r JOIN data_center d "
@@ -537,7 +541,7 @@ class GaleraClusterIT {
     private static List<Integer> concurrently(int clients, IndexedCall call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
-            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            CountDownLatch start = new CountDownLatch(1);
             List<Future<Integer>> futures = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
                 int index = i;
@@ -558,7 +562,7 @@ class GaleraClusterIT {
     }
 
     private static Map<Integer, Long> counts(List<Integer> statuses) {
-        Map<Integer, Long> counts = new java.util.TreeMap<>();
+        Map<Integer, Long> counts = new TreeMap<>();
         statuses.forEach(s -> counts.merge(s, 1L, Long::sum));
         return counts;
     }

@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -101,7 +102,7 @@ class HostileInputTest {
         for (String name : List.of("Robert'); DROP TABLE data_center; -- 机房", "浦东机房 🚀🌏 ‮txt.exe",
                 "\\\\ % _ \" ' ` ; /* */ OR 1=1")) {
             String code = Api.uniqueCode("DC");
-            Map<String, Object> body = new java.util.HashMap<>(Api.dataCenter(code, op, 120, LocalDate.of(2014, 5, 1)));
+            Map<String, Object> body = new HashMap<>(Api.dataCenter(code, op, 120, LocalDate.of(2014, 5, 1)));
             body.put("name", name);
             as(TestTokens.operator(op)).body(body).post("/api/v1/data-centers").then().statusCode(201);
             as(TestTokens.regulator()).get("/api/v1/data-centers/" + code).then().statusCode(200)
@@ -126,7 +127,7 @@ class HostileInputTest {
     void formulasInTextAreNeutralisedInCsvExports() {
         String op = createOrganization("OPERATOR");
         String code = Api.uniqueCode("DC");
-        Map<String, Object> body = new java.util.HashMap<>(Api.dataCenter(code, op, 120, LocalDate.of(2014, 5, 1)));
+        Map<String, Object> body = new HashMap<>(Api.dataCenter(code, op, 120, LocalDate.of(2014, 5, 1)));
         String formula = "=cmd|' /C calc'!A0";
         body.put("name", formula);
         as(TestTokens.operator(op)).body(body).post("/api/v1/data-centers").then().statusCode(201);

@@ -5,6 +5,7 @@ import static io.dceff.support.Api.createDataCenter;
 import static io.dceff.support.Api.createOrganization;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.dceff.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -82,7 +83,7 @@ class IdempotencyTest {
         // another operator's use of the same key is a request of its own
         as(TestTokens.operator(other)).header("Idempotency-Key", key).body(body)
                 .post("/api/v1/data-centers/" + otherDc + "/energy-reports").then().statusCode(201)
-                .header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue());
+                .header("Idempotent-Replayed", nullValue());
         as(TestTokens.operator(op)).header("Idempotency-Key", "two words").body(body)
                 .post("/api/v1/data-centers/" + dc + "/energy-reports").then().statusCode(400)
                 .body("errors[0].field", equalTo("Idempotency-Key"));

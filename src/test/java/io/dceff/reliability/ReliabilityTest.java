@@ -6,6 +6,7 @@ import static io.dceff.support.Api.createOrganization;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.dceff.platform.embedded.EmbeddedMariaDb;
 import io.dceff.support.EmbeddedMariaDbTestResource;
@@ -33,6 +34,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Concurrent writers, oversized bodies and a database outage: nothing lost, nothing half-stored, never a 500. */
@@ -72,7 +74,7 @@ class ReliabilityTest {
         assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
         assertThat(statuses).filteredOn(s -> s == 409).hasSize(31);
         as(TestTokens.regulator()).get("/api/v1/data-centers/" + dc + "/energy-reports/2024-02/revisions").then()
-                .statusCode(200).body("size()", org.hamcrest.Matchers.equalTo(1));
+                .statusCode(200).body("size()", equalTo(1));
     }
 
     @Test
@@ -94,8 +96,8 @@ class ReliabilityTest {
     void overlappingBatchesRacingAreEachAllOrNothing() throws Exception {
         String op = createOrganization("OPERATOR");
         String dc = createDataCenter(op, 500, LocalDate.of(2010, 1, 1));
-        java.util.concurrent.atomic.AtomicInteger client = new java.util.concurrent.atomic.AtomicInteger();
-        Set<Integer> seenByReader = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        AtomicInteger client = new AtomicInteger();
+        Set<Integer> seenByReader = ConcurrentHashMap.newKeySet();
         AtomicBoolean racing = new AtomicBoolean(true);
         Thread reader = new Thread(() -> {
             while (racing.get()) {

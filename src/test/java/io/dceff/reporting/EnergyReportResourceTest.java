@@ -15,6 +15,8 @@ import static org.hamcrest.Matchers.hasSize;
 import io.dceff.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.restassured.response.ValidatableResponse;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
@@ -47,12 +49,12 @@ class EnergyReportResourceTest {
     static Map<String, Object> report(String period, String facility, String it) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("period", period);
-        body.put("facilityKwh", new java.math.BigDecimal(facility));
-        body.put("itKwh", new java.math.BigDecimal(it));
+        body.put("facilityKwh", new BigDecimal(facility));
+        body.put("itKwh", new BigDecimal(it));
         return body;
     }
 
-    private io.restassured.response.ValidatableResponse post(Map<String, Object> body) {
+    private ValidatableResponse post(Map<String, Object> body) {
         return as(TestTokens.operator(operator)).body(body).post("/api/v1/data-centers/" + dc + "/energy-reports").then();
     }
 

@@ -2,6 +2,7 @@ package io.dceff.support;
 
 import static io.restassured.RestAssured.given;
 
+import io.dceff.registry.CreditCode;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.time.LocalDate;
@@ -30,7 +31,7 @@ public final class Api {
     public static String creditCode() {
         String digits = String.format("%09d", Math.abs((RUN + SEQUENCE.incrementAndGet()).hashCode()) % 1_000_000_000);
         String first17 = "91310115" + digits;
-        return first17 + io.dceff.registry.CreditCode.checkCharacterFor(first17);
+        return first17 + CreditCode.checkCharacterFor(first17);
     }
 
     public static String createOrganization(String kind) {

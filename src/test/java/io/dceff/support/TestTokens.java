@@ -1,5 +1,6 @@
 package io.dceff.support;
 
+import io.dceff.dashboard.DevTokens;
 import io.smallrye.jwt.build.Jwt;
 import java.nio.file.Path;
 import java.security.PrivateKey;
@@ -43,6 +44,6 @@ public final class TestTokens {
     }
 
     private static PrivateKey load() {
-        return io.dceff.dashboard.DevTokens.privateKey(Path.of("fixtures/dev-keys/private.pem"));
+        return DevTokens.privateKey(Path.of("fixtures/dev-keys/private.pem"));
     }
 }

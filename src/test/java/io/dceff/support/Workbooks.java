@@ -3,6 +3,7 @@ package io.dceff.support;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.List;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -27,7 +28,7 @@ public final class Workbooks {
                     Object value = row.get(c);
                     if (value instanceof Number number) {
                         sheet.value(r + 1, c, number);
-                    } else if (value instanceof java.time.LocalDate date) {
+                    } else if (value instanceof LocalDate date) {
                         sheet.value(r + 1, c, date);
                         sheet.style(r + 1, c).format("yyyy-mm-dd").set();
                     } else if (value != null) {

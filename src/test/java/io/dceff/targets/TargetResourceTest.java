@@ -6,6 +6,7 @@ import static io.dceff.support.Api.createOrganization;
 import static io.dceff.support.Api.dataCenter;
 import static io.dceff.support.Api.uniqueCode;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.dceff.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -177,7 +178,7 @@ class TargetResourceTest {
         as(TestTokens.regulator()).get("/api/v1/targets?year=1800").then().statusCode(400);
         int nextYear = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() + 1;
         as(TestTokens.regulator()).get("/api/v1/targets?year=" + nextYear).then().statusCode(400)
-                .body("errors[0].field", org.hamcrest.Matchers.equalTo("year"));
+                .body("errors[0].field", equalTo("year"));
     }
 
     private static BigDecimal share(int done, int total) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dceff.platform.AsOf;
 import io.dceff.targets.TargetRules.TwoYears;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,7 @@ class TargetRulesTest {
         var saving = TargetRules.energySaving(List.of(
                 new TwoYears("A", d("1500"), d("1000"), d("1680"), d("1200")),
                 new TwoYears("B", d("2000"), d("1000"), d("5700"), d("3000"))));
-        assertThat(saving.share()).isEqualByComparingTo(d("420").divide(d("7800"), java.math.MathContext.DECIMAL128));
+        assertThat(saving.share()).isEqualByComparingTo(d("420").divide(d("7800"), MathContext.DECIMAL128));
         assertThat(saving.dataCenters()).isEqualTo(2);
         assertThat(TargetRules.energySaving(List.of()).share()).isNull();
     }

@@ -6,6 +6,7 @@ import io.dceff.closure.service.ClosureService;
 import io.dceff.closure.service.ClosureService.Item;
 import io.dceff.closure.service.ClosureService.Run;
 import io.dceff.closure.service.DecisionService;
+import io.dceff.platform.audit.AuditScope;
 import io.dceff.platform.csv.CsvMediaType;
 import io.dceff.platform.paging.PageRequest;
 import io.dceff.platform.security.Caller;
@@ -55,7 +56,7 @@ public class ClosureResource {
     Caller caller;
 
     @Inject
-    io.dceff.platform.audit.AuditScope audit;
+    AuditScope audit;
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvMediaType.TEXT_CSV})

@@ -14,6 +14,7 @@ import io.dceff.platform.AsOf;
 import io.dceff.platform.ConversionFactors;
 import io.dceff.platform.DceffConfig;
 import io.dceff.platform.problem.ProblemException;
+import io.dceff.pue.Pue;
 import io.dceff.registry.DataCenterStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,8 +23,10 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -73,8 +76,8 @@ public class ClosureService {
     }
 
     /** At most two runs of the current data: each holds every site (tens of MB at 100,000 sites). */
-    private final Map<CacheKey, Run> recent = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(4, 0.75f, true) {
+    private final Map<CacheKey, Run> recent = Collections.synchronizedMap(
+            new LinkedHashMap<>(4, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<CacheKey, Run> eldest) {
                     return size() > 2;
@@ -118,7 +121,7 @@ public class ClosureService {
             Site receiving = target == null ? null : byCode.get(target);
             BigDecimal receivingPue = receiving == null || receiving.facts().monthsOfData() == 0
                     ? thresholds.referencePue()
-                    : io.dceff.pue.Pue.of(receiving.facts().windowFacilityKwh(), receiving.facts().windowItKwh());
+                    : Pue.of(receiving.facts().windowFacilityKwh(), receiving.facts().windowItKwh());
             ClosureEvaluation evaluation = rule.evaluate(site.facts(), asOf);
             if (evaluation.status() == ClosureStatus.CANDIDATE) {
                 evaluation = evaluation.withSaving(rule.annualSavingKwh(site.facts(), receivingPue));

@@ -3,15 +3,16 @@ package io.dceff.dashboard.rest;
 import io.dceff.dashboard.DevTokens;
 import io.dceff.platform.DceffConfig;
 import io.dceff.platform.problem.ProblemException;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.nio.file.Path;
+import java.nio.file.Paths;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -20,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * the service to the network). Anywhere else (an external database, i.e. production) it does not exist.
  * Left out of the OpenAPI document: a development aid beside the API, not part of its contract.
  */
-@jakarta.ws.rs.Path("/dev/token")
+@Path("/dev/token")
 @PermitAll
 public class DevTokenResource {
 
@@ -64,7 +65,7 @@ public class DevTokenResource {
     }
 
     @GET
-    @jakarta.ws.rs.Path("available")
+    @Path("available")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(hidden = true, summary = "Whether development tokens are handed out here",
             description = "Always 200, so the dashboard can ask without a failed request in the browser's console.")
@@ -75,7 +76,7 @@ public class DevTokenResource {
     private DevTokens tokens() {
         if (tokens == null) {
             // the private half sits beside the development public key the service verifies with
-            tokens = DevTokens.fromPem(Path.of(config.security().devPublicKey()).resolveSibling("private.pem"));
+            tokens = DevTokens.fromPem(Paths.get(config.security().devPublicKey()).resolveSibling("private.pem"));
         }
         return tokens;
     }

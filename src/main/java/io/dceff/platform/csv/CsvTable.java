@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -99,7 +100,7 @@ public final class CsvTable {
 
     private static boolean isNumber(String value) {
         try {
-            new java.math.BigDecimal(value);
+            new BigDecimal(value);
             return true;
         } catch (NumberFormatException e) {
             return false;

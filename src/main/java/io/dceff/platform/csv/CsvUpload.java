@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.dceff.platform.problem.ProblemException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,13 +16,19 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * Reads an uploaded CSV (UTF-8, header row, optional BOM) into the request records of a batch, row by
- * row, through the shared {@link TableUpload} pipeline.
+ * row, through the shared {@link TableUpload} pipeline. The one CSV reader: sample data files are read by it
+ * too, with the same settings, so a file that loads as sample data would load as an upload.
  */
 public final class CsvUpload {
 
@@ -42,6 +49,24 @@ public final class CsvUpload {
     public static <T> int read(InputStream body, Class<T> type, Set<String> columns, Set<String> required,
             ObjectMapper json, Consumer<T> sink) {
         return TableUpload.read(rows(body), "CSV", type, columns, required, json, sink);
+    }
+
+    /**
+     * A whole file of trusted sample data into records: the columns are the record's components, none of them
+     * required (a column left out is an absent value). A bad file stops the start with every bad row named.
+     */
+    public static <T extends Record> List<T> readAll(Path file, Class<T> type, ObjectMapper json) {
+        Set<String> columns = new LinkedHashSet<>();
+        Arrays.stream(type.getRecordComponents()).forEach(component -> columns.add(component.getName()));
+        List<T> all = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(file)) {
+            read(in, type, columns, Set.of(), json, all::add);
+            return all;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
+        } catch (ProblemException e) {
+            throw new IllegalStateException("Cannot read " + file + ": " + e.getMessage() + " " + e.errors(), e);
+        }
     }
 
     /** The rows of a CSV; a blank line is a row of one empty cell. */

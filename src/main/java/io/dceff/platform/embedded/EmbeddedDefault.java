@@ -1,8 +1,12 @@
 package io.dceff.platform.embedded;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import org.apache.commons.lang3.SystemUtils;
 import org.jboss.logging.Logger;
 
 /**
@@ -87,12 +91,12 @@ public final class EmbeddedDefault {
         }
         Path own = dir.toAbsolutePath().normalize().resolve("jvm-tmp");
         try {
-            java.nio.file.Files.createDirectories(own);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            Files.createDirectories(own);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         System.setProperty("java.io.tmpdir", own.toString());
-        if (data.startsWith(org.apache.commons.lang3.SystemUtils.JAVA_IO_TMPDIR)) {
+        if (data.startsWith(SystemUtils.JAVA_IO_TMPDIR)) {
             throw new EmbeddedStartException("The embedded database directory " + data + " lies in the system "
                     + "temporary directory " + tmp + ", which the embedded MariaDB empties at every start. Set "
                     + "DCEFF_EMBEDDED_DIR to a directory elsewhere.");

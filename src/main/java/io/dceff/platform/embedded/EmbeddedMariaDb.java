@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
+import org.mariadb.jdbc.Driver;
 import org.slf4j.event.Level;
 
 /**
@@ -174,7 +175,7 @@ public final class EmbeddedMariaDb {
         Properties credentials = new Properties();
         credentials.setProperty("user", username());
         credentials.setProperty("password", password());
-        try (Connection connection = new org.mariadb.jdbc.Driver().connect("jdbc:mariadb://" + HOST + ":" + port + "/",
+        try (Connection connection = new Driver().connect("jdbc:mariadb://" + HOST + ":" + port + "/",
                 credentials); Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE IF NOT EXISTS `" + database
                     + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");

@@ -1,10 +1,13 @@
 package io.dceff.platform.jdbc;
 
 import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLTransientConnectionException;
+import java.util.function.Predicate;
 import javax.transaction.xa.XAException;
+import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.JDBCConnectionException;
 
 /**
@@ -57,12 +60,18 @@ public final class DatabaseErrors {
                         || sql.getSQLState() == null && sql.getErrorCode() == 0));
     }
 
+    /** A unique key or a foreign key refused the write: a duplicate, or a reference to nothing. */
+    public static boolean isIntegrityViolation(Throwable e) {
+        return any(e, t -> t instanceof ConstraintViolationException
+                || t instanceof SQLIntegrityConstraintViolationException);
+    }
+
     /** Walks the causes and the suppressed exceptions (where the transaction manager keeps a failed commit's). */
-    private static boolean any(Throwable e, java.util.function.Predicate<Throwable> test) {
+    private static boolean any(Throwable e, Predicate<Throwable> test) {
         return any(e, test, 0);
     }
 
-    private static boolean any(Throwable e, java.util.function.Predicate<Throwable> test, int depth) {
+    private static boolean any(Throwable e, Predicate<Throwable> test, int depth) {
         for (Throwable t = e; t != null && depth < 8; t = t.getCause(), depth++) {
             if (test.test(t)) {
                 return true;

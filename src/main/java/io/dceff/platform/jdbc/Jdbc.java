@@ -10,6 +10,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -121,8 +124,8 @@ public class Jdbc {
     }
 
     /** An instant as the local date-time a TIMESTAMP column stores (the JVM's zone, as java.sql.Timestamp would). */
-    public static java.time.LocalDateTime localDateTime(java.time.Instant instant) {
-        return java.time.LocalDateTime.ofInstant(instant, java.time.ZoneId.systemDefault());
+    public static LocalDateTime localDateTime(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneId.systemDefault());
     }
 
     public static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {

@@ -1,5 +1,6 @@
 package io.dceff.platform.json;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,7 +35,7 @@ public final class JsonRows {
                 String field = e.getPath().isEmpty() || e.getPath().get(0).getFieldName() == null ? "row"
                         : e.getPath().get(0).getFieldName();
                 errors.add(new FieldError(i + 1, field, ProblemMappers.fieldMessage(e)));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (JsonProcessingException e) {
                 errors.add(new FieldError(i + 1, "row", "invalid"));
             }
         }

@@ -2,6 +2,7 @@ package io.dceff.platform.openapi;
 
 import io.dceff.platform.problem.Problem;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -225,7 +226,7 @@ public class ContractFilter implements OASFilter {
         if (schema.getType() != null && schema.getType().contains(SchemaType.NULL)) {
             return true;
         }
-        for (List<Schema> alternatives : java.util.Arrays.asList(schema.getAnyOf(), schema.getOneOf())) {
+        for (List<Schema> alternatives : Arrays.asList(schema.getAnyOf(), schema.getOneOf())) {
             if (alternatives != null && alternatives.stream().anyMatch(ContractFilter::nullable)) {
                 return true;
             }
@@ -257,7 +258,7 @@ public class ContractFilter implements OASFilter {
             if (schema.getAdditionalPropertiesSchema() != null) {
                 todo.push(schema.getAdditionalPropertiesSchema());
             }
-            for (List<Schema> parts : java.util.Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
+            for (List<Schema> parts : Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
                 if (parts != null) {
                     parts.forEach(todo::push);
                 }

@@ -7,12 +7,15 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.agroal.api.AgroalDataSource;
 import io.dceff.platform.jdbc.DatabaseErrors;
 import io.dceff.platform.problem.Problem.FieldError;
+import io.dceff.platform.web.AllowedMethods;
 import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolation;
@@ -23,11 +26,16 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLIntegrityConstraintViolationException;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
@@ -36,15 +44,15 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** The one place where exceptions become RFC 9457 problem details. */
 public class ProblemMappers {
 
-    @jakarta.inject.Inject
-    io.agroal.api.AgroalDataSource dataSource;
+    @Inject
+    AgroalDataSource dataSource;
 
-    @jakarta.inject.Inject
-    io.dceff.platform.web.AllowedMethods allowedMethods;
+    @Inject
+    AllowedMethods allowedMethods;
 
     /** A fresh connection that answers within a second; only asked on the error path. */
     private boolean databaseReachable() {
-        try (java.sql.Connection c = dataSource.getConnection()) {
+        try (Connection c = dataSource.getConnection()) {
             return c.isValid(1);
         } catch (SQLException | RuntimeException unreachable) {
             return false;
@@ -174,8 +182,7 @@ public class ProblemMappers {
             return respond(ProblemType.CONFLICT, "Another request changed the same data at the same time; nothing "
                     + "was stored. Retry", null, uri);
         }
-        if (causeOf(e, org.hibernate.exception.ConstraintViolationException.class) != null
-                || causeOf(e, SQLIntegrityConstraintViolationException.class) != null) {
+        if (DatabaseErrors.isIntegrityViolation(e)) {
             return respond(ProblemType.CONFLICT, "This conflicts with what is stored (a duplicate or a reference"
                     + " that does not exist)", null, uri);
         }
@@ -213,7 +220,7 @@ public class ProblemMappers {
 
     /** "create.request.racks" → "racks"; "importAll.arg0[3].period" → "[3].period". */
     /** Names of resource-method parameters that are request bodies: a violation of one is about "body". */
-    private static final java.util.Set<String> BODY_PARAMETERS = java.util.Set.of("request", "body", "rows");
+    private static final Set<String> BODY_PARAMETERS = Set.of("request", "body", "rows");
 
     private static String fieldName(ConstraintViolation<?> v) {
         List<String> parts = new ArrayList<>();
@@ -300,15 +307,15 @@ public class ProblemMappers {
             return "true or false";
         }
         if (type.isEnum()) {
-            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+            return "one of " + Arrays.toString(type.getEnumConstants());
         }
-        if (type == java.time.LocalDate.class) {
+        if (type == LocalDate.class) {
             return "a date (YYYY-MM-DD)";
         }
-        if (type == java.time.YearMonth.class) {
+        if (type == YearMonth.class) {
             return "a month (YYYY-MM)";
         }
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "an array";
         }
         if (type == String.class) {

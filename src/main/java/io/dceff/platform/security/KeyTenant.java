@@ -5,6 +5,7 @@ import io.dceff.platform.StartupChecks;
 import io.quarkus.oidc.OidcRequestContext;
 import io.quarkus.oidc.OidcTenantConfig;
 import io.quarkus.oidc.TenantConfigResolver;
+import io.quarkus.oidc.runtime.OidcTenantConfig.ApplicationType;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -55,7 +56,7 @@ public class KeyTenant implements TenantConfigResolver {
         OidcTenantConfig built = tenant;
         if (built == null) {
             var builder = OidcTenantConfig.builder().tenantId(TENANT)
-                    .applicationType(io.quarkus.oidc.runtime.OidcTenantConfig.ApplicationType.SERVICE);
+                    .applicationType(ApplicationType.SERVICE);
             if (location.startsWith("https://") || location.startsWith("http://")) {
                 builder.authServerUrl(location).discoveryEnabled(false).jwksPath(location);
             } else {

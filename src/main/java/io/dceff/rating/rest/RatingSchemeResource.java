@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
+import java.nio.file.Paths;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -28,7 +29,7 @@ public class RatingSchemeResource {
             List<RuleFile.Prerequisite> prerequisites, List<RuleFile.CriterionRule> criteria,
             List<RuleFile.StarThreshold> stars, @Schema(nullable = true) RuleFile.Caps caps) {
         static SchemeView of(RatingScheme s) {
-            return new SchemeView(s.id(), s.version(), s.title(), s.maxScore(), java.nio.file.Path.of(s.file())
+            return new SchemeView(s.id(), s.version(), s.title(), s.maxScore(), Paths.get(s.file())
                     .getFileName().toString(), s.prerequisites(), s.criteria(), s.stars(), s.caps());
         }
     }

@@ -2,9 +2,11 @@ package io.dceff.reporting.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dceff.platform.audit.AuditScope;
 import io.dceff.platform.csv.CsvMediaType;
 import io.dceff.platform.csv.TableUpload;
 import io.dceff.platform.csv.XlsxUpload;
+import io.dceff.platform.idempotency.Idempotency;
 import io.dceff.platform.json.JsonRows;
 import io.dceff.platform.security.Caller;
 import io.dceff.platform.security.Roles;
@@ -16,11 +18,9 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import io.dceff.platform.idempotency.Idempotency;
-import io.dceff.platform.audit.AuditScope;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -30,7 +30,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -126,8 +128,8 @@ public class EnergyReportBatchResource {
     }
 
     private Response store(List<BatchReportRow> rows, String format, UriInfo uri) {
-        audit.touched(rows.stream().filter(java.util.Objects::nonNull).map(BatchReportRow::dataCenterCode)
-                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
+        audit.touched(rows.stream().filter(Objects::nonNull).map(BatchReportRow::dataCenterCode)
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
         List<ReportLine> lines = rows.stream().map(r -> r == null ? ReportLine.EMPTY : r.line(validator)).toList();
         EnergyReportService.Stored stored = service.submitBatch(lines, format, caller.actor());
         return Response.created(uri.getBaseUriBuilder().path("api/v1/energy-reports/batches")
