@@ -15,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -94,34 +96,27 @@ public class AssessmentService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Stored get(long id) {
-        List<Stored> found = new ArrayList<>();
-        jdbc.query("SELECT id, created_at, created_by, result FROM assessment WHERE id = ?", List.of(id),
-                rs -> found.add(new Stored(rs.getLong(1), "{\"id\":" + rs.getLong(1) + ",\"createdAt\":\""
-                        + rs.getTimestamp(2).toInstant() + "\",\"createdBy\":" + quoted(rs.getString(3)) + ","
-                        + rs.getString(4).substring(1))));
-        return found.stream().findFirst().orElseThrow(() -> ProblemException.notFound("Assessment", Long.toString(id)));
+        return jdbc.first("SELECT id, created_at, created_by, result FROM assessment WHERE id = ?", List.of(id),
+                this::stored).orElseThrow(() -> ProblemException.notFound("Assessment", Long.toString(id)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Summary> list() {
-        List<Summary> found = new ArrayList<>();
-        jdbc.query("SELECT id, as_of, created_at, created_by, candidates, no_data FROM assessment ORDER BY id DESC",
-                List.of(), rs -> found.add(new Summary(rs.getLong(1), rs.getDate(2).toLocalDate(),
-                        rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getInt(5), rs.getInt(6))));
-        return found;
+        return jdbc.list("SELECT id, as_of, created_at, created_by, candidates, no_data FROM assessment ORDER BY id DESC",
+                List.of(), AssessmentService::summary);
     }
 
     /** Every stored assessment, in the order stored. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Stamp> stamps() {
-        return stamps("SELECT id, as_of FROM assessment ORDER BY id", List.of());
+        return jdbc.list("SELECT id, as_of FROM assessment ORDER BY id", List.of(), AssessmentService::stamp);
     }
 
     /** The stored assessments that list a data center (as a candidate or without data), in the order stored. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Stamp> listing(long dataCenterId) {
-        return stamps("SELECT a.id, a.as_of FROM assessment a JOIN assessment_item i ON i.assessment_id = a.id"
-                + " WHERE i.data_center_id = ? ORDER BY a.id", List.of(dataCenterId));
+        return jdbc.list("SELECT a.id, a.as_of FROM assessment a JOIN assessment_item i ON i.assessment_id = a.id"
+                + " WHERE i.data_center_id = ? ORDER BY a.id", List.of(dataCenterId), AssessmentService::stamp);
     }
 
     /** The ids of the data centers an assessment lists as candidates (not those without data). */
@@ -133,10 +128,22 @@ public class AssessmentService {
         return ids;
     }
 
-    private List<Stamp> stamps(String sql, List<?> params) {
-        List<Stamp> found = new ArrayList<>();
-        jdbc.query(sql, params, rs -> found.add(new Stamp(rs.getLong(1), rs.getDate(2).toLocalDate())));
-        return found;
+    /** A row of assessment as stored: the frozen answer with its id and who created it when put in front. */
+    private Stored stored(ResultSet rs) throws SQLException {
+        long id = rs.getLong("id");
+        return new Stored(id, "{\"id\":" + id + ",\"createdAt\":\""
+                + rs.getTimestamp("created_at").toInstant() + "\",\"createdBy\":"
+                + quoted(rs.getString("created_by")) + "," + rs.getString("result").substring(1));
+    }
+
+    private static Summary summary(ResultSet rs) throws SQLException {
+        return new Summary(rs.getLong("id"), rs.getObject("as_of", LocalDate.class),
+                rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"), rs.getInt("candidates"),
+                rs.getInt("no_data"));
+    }
+
+    private static Stamp stamp(ResultSet rs) throws SQLException {
+        return new Stamp(rs.getLong("id"), rs.getObject("as_of", LocalDate.class));
     }
 
     /** One report revision an assessment used. */
@@ -146,9 +153,8 @@ public class AssessmentService {
     /** The report revisions an assessment used, by data-center code and month. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<RevisionUsed> revisions(long id) {
-        List<String> found = new ArrayList<>();
-        jdbc.query("SELECT revisions FROM assessment WHERE id = ?", List.of(id), rs -> found.add(rs.getString(1)));
-        String stored = found.stream().findFirst()
+        String stored = jdbc.first("SELECT revisions FROM assessment WHERE id = ?", List.of(id),
+                rs -> rs.getString("revisions"))
                 .orElseThrow(() -> ProblemException.notFound("Assessment", Long.toString(id)));
         // stored as "dataCenterId:YYYY-MM:revision" lines, as frozen; the codes are asked for once for all of them
         List<String[]> lines = new ArrayList<>();

@@ -3,8 +3,9 @@ package io.dceff.platform.audit;
 import io.dceff.platform.jdbc.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -39,13 +40,15 @@ public class AuditTrail {
 
     /** A data center's audit trail, newest first. */
     public List<Event> forDataCenter(String code, int limit) {
-        List<Event> events = new ArrayList<>();
-        jdbc.query("SELECT e.id, e.occurred_at, e.request_id, e.subject, e.organization, e.roles, e.method, e.path"
-                + " FROM audit_event_data_center d JOIN audit_event e ON e.id = d.event_id "
-                + "WHERE d.data_center_code = ? ORDER BY e.id DESC LIMIT ?", List.of(code, limit),
-                rs -> events.add(new Event(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8))));
-        return events;
+        return jdbc.list("SELECT e.id, e.occurred_at, e.request_id, e.subject, e.organization, e.roles, e.method,"
+                + " e.path FROM audit_event_data_center d JOIN audit_event e ON e.id = d.event_id "
+                + "WHERE d.data_center_code = ? ORDER BY e.id DESC LIMIT ?", List.of(code, limit), AuditTrail::event);
+    }
+
+    private static Event event(ResultSet rs) throws SQLException {
+        return new Event(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("request_id"),
+                rs.getString("subject"), rs.getString("organization"), rs.getString("roles"), rs.getString("method"),
+                rs.getString("path"));
     }
 
     private static String abbreviate(String path) {

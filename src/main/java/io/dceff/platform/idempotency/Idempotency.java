@@ -14,7 +14,8 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
@@ -135,12 +136,14 @@ public class Idempotency {
     }
 
     private Stored find(String subject, String key) {
-        List<Stored> found = new ArrayList<>();
-        jdbc.query("SELECT endpoint, request_hash, status, location, body FROM idempotency_key "
-                + "WHERE subject = ? AND idem_key = ?", List.of(subject, key),
-                rs -> found.add(new Stored(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3),
-                        rs.getString(4), rs.getString(5))));
-        return found.isEmpty() ? null : found.get(0);
+        return jdbc.first("SELECT endpoint, request_hash, status, location, body FROM idempotency_key "
+                + "WHERE subject = ? AND idem_key = ?", List.of(subject, key), Idempotency::stored).orElse(null);
+    }
+
+    /** A stored key; its status is null while the first request is still being processed. */
+    private static Stored stored(ResultSet rs) throws SQLException {
+        return new Stored(rs.getString("endpoint"), rs.getString("request_hash"), rs.getObject("status", Integer.class),
+                rs.getString("location"), rs.getString("body"));
     }
 
     private void release(String subject, String key) {

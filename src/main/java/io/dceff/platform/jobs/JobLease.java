@@ -6,8 +6,10 @@ import io.dceff.platform.jdbc.Jdbc;
 import io.dceff.platform.jdbc.Jdbc.DataAccessException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -83,15 +85,16 @@ public class JobLease {
     }
 
     public List<JobRun> runs(String job) {
-        List<JobRun> runs = new ArrayList<>();
-        jdbc.query("SELECT job, period, instance, started_at, finished_at, attempts, outcome FROM job_run "
+        return jdbc.list("SELECT job, period, instance, started_at, finished_at, attempts, outcome FROM job_run "
                 + (job == null ? "" : "WHERE job = ? ") + "ORDER BY started_at DESC LIMIT 200",
-                job == null ? List.of() : List.of(job),
-                rs -> runs.add(new JobRun(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant(),
-                        rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(), rs.getInt(6),
-                        rs.getString(7))));
-        return runs;
+                job == null ? List.of() : List.of(job), JobLease::run);
+    }
+
+    private static JobRun run(ResultSet rs) throws SQLException {
+        Timestamp finished = rs.getTimestamp("finished_at");
+        return new JobRun(rs.getString("job"), rs.getString("period"), rs.getString("instance"),
+                rs.getTimestamp("started_at").toInstant(), finished == null ? null : finished.toInstant(),
+                rs.getInt("attempts"), rs.getString("outcome"));
     }
 
     private static boolean lostRace(DataAccessException e) {

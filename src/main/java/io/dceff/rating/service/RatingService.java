@@ -17,10 +17,11 @@ import io.dceff.registry.service.DataCenterService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Rates a data center's declaration with a scheme and keeps the result with the scheme and version used. */
@@ -60,12 +61,15 @@ public class RatingService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<StarRating> list(String code, Actor actor) {
         DataCenter dc = dataCenters.require(code, actor);
-        List<StarRating> found = new ArrayList<>();
-        jdbc.query("SELECT id, declaration, result, rated_at, rated_by FROM star_rating WHERE data_center_id = ?"
-                + " ORDER BY id", List.of(dc.id), rs -> found.add(new StarRating(rs.getLong(1), code,
-                        read(rs.getString(2), DesignDeclaration.class), read(rs.getString(3), RatingResult.class),
-                        rs.getTimestamp(4).toInstant(), rs.getString(5))));
-        return found;
+        return jdbc.list("SELECT id, declaration, result, rated_at, rated_by FROM star_rating WHERE data_center_id = ?"
+                + " ORDER BY id", List.of(dc.id), rs -> rating(rs, code));
+    }
+
+    /** A star_rating row of the data center {@code code}, its declaration and result stored as JSON. */
+    private StarRating rating(ResultSet rs, String code) throws SQLException {
+        return new StarRating(rs.getLong("id"), code, read(rs.getString("declaration"), DesignDeclaration.class),
+                read(rs.getString("result"), RatingResult.class), rs.getTimestamp("rated_at").toInstant(),
+                rs.getString("rated_by"));
     }
 
     private String write(Object value) {

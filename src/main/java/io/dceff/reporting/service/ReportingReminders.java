@@ -7,6 +7,8 @@ import io.dceff.platform.DceffConfig;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -93,11 +95,13 @@ public class ReportingReminders {
             own = " AND r.operator_code = ?";
             params.add(actor.restrictedTo().get());
         }
-        List<Reminder> reminders = new ArrayList<>();
-        jdbc.query("SELECT dc.code, dc.name, r.operator_code, r.created_at FROM reporting_reminder r "
+        return jdbc.list("SELECT dc.code, dc.name, r.operator_code, r.created_at FROM reporting_reminder r "
                 + "JOIN data_center dc ON dc.id = r.data_center_id WHERE r.period = ?" + own + " ORDER BY dc.code",
-                params, rs -> reminders.add(new Reminder(rs.getString(1), rs.getString(2), rs.getString(3), period,
-                        rs.getTimestamp(4).toInstant())));
-        return reminders;
+                params, rs -> reminder(rs, period));
+    }
+
+    private static Reminder reminder(ResultSet rs, YearMonth period) throws SQLException {
+        return new Reminder(rs.getString("code"), rs.getString("name"), rs.getString("operator_code"), period,
+                rs.getTimestamp("created_at").toInstant());
     }
 }

@@ -22,6 +22,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -119,7 +121,7 @@ public class BaseStationService {
             params.add(carrier);
             chunk.forEach(r -> params.add(r.siteId()));
             jdbc.query("SELECT site_id FROM base_station WHERE carrier_code = ? AND site_id IN ("
-                    + Jdbc.placeholders(chunk.size()) + ")", params, rs -> known.add(rs.getString(1)));
+                    + Jdbc.placeholders(chunk.size()) + ")", params, rs -> known.add(rs.getString("site_id")));
         }
         List<StationLine> added = new ArrayList<>(rows.size() - known.size());
         List<StationLine> changed = new ArrayList<>(known.size());
@@ -159,18 +161,14 @@ public class BaseStationService {
             params.add(shared);
         }
         String filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-        long[] total = new long[1];
-        jdbc.query("SELECT COUNT(*) FROM base_station" + filter, params, rs -> total[0] = rs.getLong(1));
+        long total = jdbc.one("SELECT COUNT(*) AS total FROM base_station" + filter, params, rs -> rs.getLong("total"));
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(page.size);
         pageParams.add(page.offset());
-        List<BaseStation> items = new ArrayList<>();
-        jdbc.query("SELECT carrier_code, site_id, district_code, technology, built_on, shared_with, shared, reported_at"
-                + " FROM base_station" + filter + " ORDER BY carrier_code, site_id LIMIT ? OFFSET ?", pageParams,
-                rs -> items.add(new BaseStation(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getDate(5).toLocalDate(), split(rs.getString(6)), rs.getBoolean(7),
-                        rs.getTimestamp(8).toInstant())));
-        return new Page<>(items, page.page, page.size, total[0]);
+        List<BaseStation> items = jdbc.list("SELECT carrier_code, site_id, district_code, technology, built_on,"
+                + " shared_with, shared, reported_at FROM base_station" + filter
+                + " ORDER BY carrier_code, site_id LIMIT ? OFFSET ?", pageParams, BaseStationService::station);
+        return new Page<>(items, page.page, page.size, total);
     }
 
     /** Sharing of the year's new builds, overall and grouped by district or carrier, in one grouped query. */
@@ -182,24 +180,18 @@ public class BaseStationService {
             case "carrier" -> "carrier_code";
             default -> throw ProblemException.invalid("groupBy", "must be district or carrier");
         };
-        List<SharingRate> rates = new ArrayList<>();
-        jdbc.query("SELECT " + column + ", COUNT(*), SUM(shared) FROM base_station WHERE built_on BETWEEN ? AND ?"
-                + ofCarrier(carrier) + " GROUP BY " + column + " ORDER BY " + column, yearRange(year, carrier),
-                rs -> rates.add(SharingRate.of(rs.getString(1), rs.getLong(2), rs.getLong(3))));
-        return rates;
+        return jdbc.list("SELECT " + column + " AS grouped_by, COUNT(*) AS new_builds, SUM(shared) AS shared"
+                + " FROM base_station WHERE built_on BETWEEN ? AND ?" + ofCarrier(carrier) + " GROUP BY " + column
+                + " ORDER BY " + column, yearRange(year, carrier), rs -> sharingRate(rs, rs.getString("grouped_by")));
     }
 
     /** The year's new builds and how many are shared, of every carrier or of one (null: all; a carrier's own). */
     @Transactional(TxType.SUPPORTS)
     public SharingRate overall(int year, String carrier, Actor actor) {
         carrier = carrierScope(carrier, actor);
-        long[] counts = new long[2];
-        jdbc.query("SELECT COUNT(*), COALESCE(SUM(shared), 0) FROM base_station WHERE built_on BETWEEN ? AND ?"
-                + ofCarrier(carrier), yearRange(year, carrier), rs -> {
-                    counts[0] = rs.getLong(1);
-                    counts[1] = rs.getLong(2);
-                });
-        return SharingRate.of("overall", counts[0], counts[1]);
+        return jdbc.one("SELECT COUNT(*) AS new_builds, COALESCE(SUM(shared), 0) AS shared FROM base_station"
+                + " WHERE built_on BETWEEN ? AND ?" + ofCarrier(carrier), yearRange(year, carrier),
+                rs -> sharingRate(rs, "overall"));
     }
 
     /** Sharing of the sites built in [from, to], of one district when given, over every carrier. */
@@ -209,13 +201,21 @@ public class BaseStationService {
         if (district != null) {
             params.add(district);
         }
-        long[] counts = new long[2];
-        jdbc.query("SELECT COUNT(*) AS new_builds, COALESCE(SUM(shared), 0) AS shared FROM base_station"
-                + " WHERE built_on BETWEEN ? AND ?" + (district == null ? "" : " AND district_code = ?"), params, rs -> {
-                    counts[0] = rs.getLong("new_builds");
-                    counts[1] = rs.getLong("shared");
-                });
-        return SharingRate.of("overall", counts[0], counts[1]);
+        return jdbc.one("SELECT COUNT(*) AS new_builds, COALESCE(SUM(shared), 0) AS shared FROM base_station"
+                + " WHERE built_on BETWEEN ? AND ?" + (district == null ? "" : " AND district_code = ?"), params,
+                rs -> sharingRate(rs, "overall"));
+    }
+
+    /** A base_station row as selected by {@link #list}. */
+    private static BaseStation station(ResultSet rs) throws SQLException {
+        return new BaseStation(rs.getString("carrier_code"), rs.getString("site_id"), rs.getString("district_code"),
+                rs.getString("technology"), rs.getObject("built_on", LocalDate.class),
+                split(rs.getString("shared_with")), rs.getBoolean("shared"), rs.getTimestamp("reported_at").toInstant());
+    }
+
+    /** A count of new builds ({@code new_builds}) and of the shared among them ({@code shared}). */
+    private static SharingRate sharingRate(ResultSet rs, String group) throws SQLException {
+        return SharingRate.of(group, rs.getLong("new_builds"), rs.getLong("shared"));
     }
 
     /** The carrier a query is limited to: a carrier's own (403 when it names another), else the one asked for. */
@@ -245,7 +245,7 @@ public class BaseStationService {
 
     /** Binds a row in the column order shared by the insert and the update. */
     private static void bindStation(java.sql.PreparedStatement ps, StationLine r, String carrier,
-            java.time.LocalDateTime now, String subject) throws java.sql.SQLException {
+            java.time.LocalDateTime now, String subject) throws SQLException {
         String sharedWith = sharedWith(r.sharedWith());
         ps.setString(1, r.district());
         ps.setString(2, r.technology());
