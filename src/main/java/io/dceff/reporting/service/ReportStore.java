@@ -40,6 +40,9 @@ public class ReportStore {
     @Inject
     Jdbc jdbc;
 
+    @Inject
+    WindowTotals windowTotals;
+
     /** What a report needs to know of its data center. */
     public record DataCenterRef(long id, String code, String operatorCode, int racks, LocalDate commissionedOn) {
     }
@@ -120,6 +123,7 @@ public class ReportStore {
         jdbc.batch("INSERT INTO energy_report (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", reports,
                 ReportStore::bind);
         insertRevisions(reports);
+        windowTotals.refresh(reports);
     }
 
     /** A correction: the current row becomes the new revision, which is also appended to the history. */
@@ -143,6 +147,7 @@ public class ReportStore {
                     ps.setObject(14, month(r.period()));
                 });
         insertRevisions(List.of(report));
+        windowTotals.refresh(List.of(report));
     }
 
     /** New flags on the latest revisions of months whose previous month changed. */

@@ -1,0 +1,20 @@
+-- The closure rule's 12-month window, summed per data center and kept up to date inside every report's
+-- and correction's transaction (reporting's WindowTotals), so the rule at the current window reads one
+-- row per site instead of twelve. energy_window names the one window the totals are for; without a row
+-- there are no totals yet, and the first question about the current window builds them.
+CREATE TABLE energy_window (
+    id           TINYINT NOT NULL PRIMARY KEY,
+    first_period DATE    NOT NULL,
+    last_period  DATE    NOT NULL,
+    built_at     TIMESTAMP(3) NOT NULL,
+    CONSTRAINT ck_energy_window_single CHECK (id = 1)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE energy_window_total (
+    data_center_id BIGINT        NOT NULL PRIMARY KEY,
+    facility_kwh   DECIMAL(22,3) NOT NULL,
+    it_kwh         DECIMAL(22,3) NOT NULL,
+    months         INT           NOT NULL,
+    racks_in_use   INT           NULL COMMENT 'the latest reported in the window',
+    CONSTRAINT fk_energy_window_total_data_center FOREIGN KEY (data_center_id) REFERENCES data_center (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
