@@ -112,7 +112,7 @@ public class EnergyReportService {
                 report.note());
         months.put(period, corrected.energy());
         corrected = corrected.withFlags(flags(corrected, dc, months, neighbours.first(dc.id())));
-        store.replace(corrected);
+        store.replace(current, corrected);
         store.updateFlags(followers(List.of(corrected), Map.of(dc.id(), dc), neighbours));
         return corrected;
     }

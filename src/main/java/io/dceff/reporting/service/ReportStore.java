@@ -89,6 +89,7 @@ public class ReportStore {
 
     /** The latest revision of one month, locked until the transaction ends (corrections queue up here). */
     public Optional<StoredReport> lockCurrent(long dataCenterId, YearMonth period) {
+        windowTotals.holdForWrite(); // before the report's lock, see WindowTotals
         List<StoredReport> found = new ArrayList<>();
         jdbc.query("SELECT " + COLUMNS + ", NULL FROM energy_report WHERE data_center_id = ? AND period = ? FOR UPDATE",
                 List.of(dataCenterId, month(period)), rs -> found.add(read(rs)));
@@ -120,14 +121,18 @@ public class ReportStore {
 
     /** New months: the current row and revision 1 of the history, in JDBC batches. */
     public void insert(List<StoredReport> reports) {
+        YearMonth[] window = windowTotals.holdForWrite();
         jdbc.batch("INSERT INTO energy_report (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", reports,
                 ReportStore::bind);
         insertRevisions(reports);
-        windowTotals.refresh(reports);
+        windowTotals.added(window, reports);
     }
 
-    /** A correction: the current row becomes the new revision, which is also appended to the history. */
-    public void replace(StoredReport report) {
+    /**
+     * A correction of a month locked by {@link #lockCurrent}: the current row becomes the new revision, which is also
+     * appended to the history.
+     */
+    public void replace(StoredReport previous, StoredReport report) {
         jdbc.batch("UPDATE energy_report SET revision = ?, facility_kwh = ?, it_kwh = ?, renewable_kwh = ?,"
                 + " reused_kwh = ?, water_m3 = ?, racks_in_use = ?, pue_category = ?, quality_flags = ?, submitted_at = ?,"
                 + " submitted_by = ?, batch_id = ? WHERE data_center_id = ? AND period = ?", List.of(report), (ps, r) -> {
@@ -147,7 +152,7 @@ public class ReportStore {
                     ps.setObject(14, month(r.period()));
                 });
         insertRevisions(List.of(report));
-        windowTotals.refresh(List.of(report));
+        windowTotals.replaced(windowTotals.holdForWrite(), previous, report);
     }
 
     /** New flags on the latest revisions of months whose previous month changed. */
