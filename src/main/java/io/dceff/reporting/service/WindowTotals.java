@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * Each data center's energy summed over a 12-month window, for rules that answer for every site at once
  * (the closure rule). Reporting owns energy_report, so this is the one place the window sums are written.
  *
- * <p>The totals of one window (energy_window_total, V13) are kept up to date inside the transaction of every
+ * <p>The totals of one window (energy_window_total, V12) are kept up to date inside the transaction of every
  * report and correction, so the current window costs one row per site to read. A write adds what it changed
  * (new months, a correction's difference) to its sites' rows: additions commute, and a row lock per site is
  * all they take, so concurrent batches never lock each other's reports. Any other window is summed
