@@ -12,14 +12,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.Date;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The facts the closure rule needs, for every data center at once: one statement joins each site with
- * its window sums (reporting's {@link WindowTotals}: one kept row per site for the current window, the
+ * its window sums (reporting's {@link WindowTotals}: one kept row per site for today's window, the
  * reports summed afresh for any other) and its status at the as-of date (an index-only read, see V9).
  */
 @ApplicationScoped
@@ -31,18 +30,11 @@ public class ClosureFacts {
     @Inject
     WindowTotals windowTotals;
 
-    @Inject
-    Clock clock;
-
     /** A site's facts with what the answer shows of it. */
     public record Site(long id, String name, String operatorCode, DataCenterStatus statusAtAsOf, SiteFacts facts) {
     }
 
     public List<Site> sites(LocalDate asOf, ClosureWindow window) {
-        if (window.equals(ClosureWindow.endingOnOrBefore(LocalDate.now(clock)))
-                && !windowTotals.holds(window.first(), window.last())) {
-            windowTotals.rebuild(window.first(), window.last()); // the month rolled over: once per window
-        }
         WindowTotals.Source totals = windowTotals.of(window.first(), window.last());
         List<Object> params = new ArrayList<>();
         params.add(asOf);
@@ -50,11 +42,10 @@ public class ClosureFacts {
         params.add(asOf);
         List<Site> sites = new ArrayList<>();
         jdbc.query("SELECT d.id, d.code, d.name, d.operator_code, d.district_code, d.racks, d.commissioned_on,"
-                + " w.facility_kwh, w.it_kwh, w.months,"
+                + " " + totals.facilityKwh() + ", " + totals.itKwh() + ", " + totals.months() + ","
                 + " " + StatusAt.sql("d.id") + ","
-                + " w.racks_in_use"
-                + " FROM data_center d LEFT JOIN " + totals.sql() + " w"
-                + " ON w.data_center_id = d.id WHERE d.commissioned_on <= ?", params,
+                + " " + totals.racksInUse()
+                + " FROM data_center d " + totals.joins("d.id") + " WHERE d.commissioned_on <= ?", params,
                 rs -> {
                     String status = rs.getString(11);
                     BigDecimal facility = rs.getBigDecimal(8);

@@ -277,7 +277,7 @@ public class EnergyReportService {
             long id = batchId;
             flagged.replaceAll(r -> r.inBatch(id));
         }
-        store.insert(flagged);
+        store.insert(flagged, neighbours.reported());
         store.updateFlags(followers(flagged, byId, neighbours));
         return new Stored(flagged, batchId);
     }
@@ -303,6 +303,11 @@ public class EnergyReportService {
                 stored(k).forEach((p, r) -> m.put(p, r.energy()));
                 return m;
             });
+        }
+
+        /** The sites with a report before this submission. */
+        Set<Long> reported() {
+            return first.keySet();
         }
 
         /** The first month reported before this submission, or null. */

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
@@ -89,7 +90,6 @@ public class ReportStore {
 
     /** The latest revision of one month, locked until the transaction ends (corrections queue up here). */
     public Optional<StoredReport> lockCurrent(long dataCenterId, YearMonth period) {
-        windowTotals.holdForWrite(); // before the report's lock, see WindowTotals
         List<StoredReport> found = new ArrayList<>();
         jdbc.query("SELECT " + COLUMNS + ", NULL FROM energy_report WHERE data_center_id = ? AND period = ? FOR UPDATE",
                 List.of(dataCenterId, month(period)), rs -> found.add(read(rs)));
@@ -119,13 +119,16 @@ public class ReportStore {
         return count[0];
     }
 
-    /** New months: the current row and revision 1 of the history, in JDBC batches. */
-    public void insert(List<StoredReport> reports) {
-        YearMonth[] window = windowTotals.holdForWrite();
+    /**
+     * New months: the current row and revision 1 of the history, in JDBC batches, and their sites' window totals.
+     *
+     * @param reportedBefore the sites of these reports that had reports before them
+     */
+    public void insert(List<StoredReport> reports, Set<Long> reportedBefore) {
         jdbc.batch("INSERT INTO energy_report (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", reports,
                 ReportStore::bind);
         insertRevisions(reports);
-        windowTotals.added(window, reports);
+        windowTotals.added(reports, reportedBefore);
     }
 
     /**
@@ -152,7 +155,7 @@ public class ReportStore {
                     ps.setObject(14, month(r.period()));
                 });
         insertRevisions(List.of(report));
-        windowTotals.replaced(windowTotals.holdForWrite(), previous, report);
+        windowTotals.replaced(previous, report);
     }
 
     /** New flags on the latest revisions of months whose previous month changed. */
