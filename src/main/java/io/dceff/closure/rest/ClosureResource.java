@@ -152,7 +152,7 @@ public class ClosureResource {
         int to = all ? matching.size() : Math.min(matching.size(), from + page.size);
         return new ClosureAnswer(asOf, new ClosureAnswer.Window(run.window().first(), run.window().last()),
                 run.thresholds(), run.factors().all(), ClosureAnswer.RULE,
-                matching.subList(from, to).stream().map(i -> ClosureCandidateView.of(i, run.factors())).toList(),
+                ClosureCandidateView.of(matching.subList(from, to), run.factors()),
                 all ? 0 : page.page, all ? matching.size() : page.size, matching.size());
     }
 
