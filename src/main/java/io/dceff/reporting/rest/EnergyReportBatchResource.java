@@ -116,7 +116,7 @@ public class EnergyReportBatchResource {
                 .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
         EnergyReportService.Stored stored = service.submitBatch(rows, format, caller.actor());
         return Response.created(uri.getBaseUriBuilder().path("api/v1/energy-reports/batches")
-                .path(Long.toString(stored.batchId())).build()).entity(service.batch(stored.batchId(), caller.actor()))
+                .path(Long.toString(stored.batchId())).build()).entity(stored.batch())
                 .build();
     }
 }

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -155,21 +156,22 @@ public class WindowTotals {
                 delta.add(r.facilityKwh(), r.itKwh(), 1, r.period(), r.racksInUse());
             }
         }
-        apply(last, deltas.values());
+        apply(last, deltas.values(), null);
     }
 
     /** A correction, just stored in the caller's transaction: its difference added to its site's row. */
     void replaced(StoredReport previous, StoredReport corrected) {
         YearMonth last = keptLast(LocalDate.now(clock));
         Delta delta = new Delta(corrected.dataCenterId(), false);
+        LocalDate racksRemoved = null;
         if (inside(last, corrected.period())) {
             delta.add(corrected.facilityKwh().subtract(previous.facilityKwh()),
                     corrected.itKwh().subtract(previous.itKwh()), 0, corrected.period(), corrected.racksInUse());
             if (corrected.racksInUse() == null && previous.racksInUse() != null) {
-                delta.racksRemoved = month(corrected.period());
+                racksRemoved = month(corrected.period());
             }
         }
-        apply(last, List.of(delta));
+        apply(last, List.of(delta), racksRemoved);
     }
 
     /** What one write changes in a site's window: the energy, the months, the latest racks in use it reports. */
@@ -182,8 +184,6 @@ public class WindowTotals {
         int months;
         Integer racks;
         LocalDate racksPeriod;
-        /** The month whose racks in use a correction removed. */
-        LocalDate racksRemoved;
 
         Delta(long dataCenterId, boolean first) {
             this.dataCenterId = dataCenterId;
@@ -201,29 +201,38 @@ public class WindowTotals {
         }
     }
 
-    private void apply(YearMonth last, Collection<Delta> deltas) {
+    /**
+     * One statement per thousand sites (a JDBC batch of upserts would go to the server one row at a time).
+     *
+     * @param racksRemoved the month whose racks in use a correction removed, or null
+     */
+    private void apply(YearMonth last, Collection<Delta> deltas, LocalDate racksRemoved) {
         // assignments run in order and see the ones before: racks_period is set last, after the two that compare
         // with the month it held before this write
         String newerRacks = "VALUES(racks_period) IS NOT NULL AND (racks_period IS NULL OR VALUES(racks_period) >= racks_period)";
-        jdbc.batch("INSERT INTO energy_window_total (data_center_id, last_period, facility_kwh, it_kwh, months,"
-                + " racks_in_use, racks_period, writes) VALUES (?, ?, ?, ?, ?, ?, ?, 1) ON DUPLICATE KEY UPDATE"
-                + " facility_kwh = facility_kwh + VALUES(facility_kwh), it_kwh = it_kwh + VALUES(it_kwh),"
-                + " months = months + VALUES(months), writes = writes + 1,"
-                + " racks_in_use = IF(" + newerRacks + ", VALUES(racks_in_use), racks_in_use),"
-                // still of the writer's window, unless the racks in use it shows were just removed
-                + " last_period = IF(last_period = ? AND COALESCE(? <> racks_period, TRUE), last_period, NULL),"
-                + " racks_period = IF(" + newerRacks + ", VALUES(racks_period), racks_period)",
-                List.copyOf(deltas), (ps, d) -> {
-                    ps.setLong(1, d.dataCenterId);
-                    ps.setObject(2, d.first ? month(last) : null);
-                    ps.setBigDecimal(3, d.facility);
-                    ps.setBigDecimal(4, d.it);
-                    ps.setInt(5, d.months);
-                    Jdbc.setInteger(ps, 6, d.racks);
-                    ps.setObject(7, d.racksPeriod);
-                    ps.setObject(8, month(last));
-                    ps.setObject(9, d.racksRemoved);
-                });
+        for (List<Delta> chunk : Jdbc.chunks(List.copyOf(deltas))) {
+            List<Object> params = new ArrayList<>(chunk.size() * 7 + 2);
+            for (Delta d : chunk) {
+                params.add(d.dataCenterId);
+                params.add(d.first ? month(last) : null);
+                params.add(d.facility);
+                params.add(d.it);
+                params.add(d.months);
+                params.add(d.racks);
+                params.add(d.racksPeriod);
+            }
+            params.add(month(last));
+            params.add(racksRemoved);
+            jdbc.update("INSERT INTO energy_window_total (data_center_id, last_period, facility_kwh, it_kwh, months,"
+                    + " racks_in_use, racks_period, writes) VALUES "
+                    + String.join(",", Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?, ?, ?, 1)"))
+                    + " ON DUPLICATE KEY UPDATE facility_kwh = facility_kwh + VALUES(facility_kwh),"
+                    + " it_kwh = it_kwh + VALUES(it_kwh), months = months + VALUES(months), writes = writes + 1,"
+                    + " racks_in_use = IF(" + newerRacks + ", VALUES(racks_in_use), racks_in_use),"
+                    // still of the writer's window, unless the racks in use it shows were just removed
+                    + " last_period = IF(last_period = ? AND COALESCE(? <> racks_period, TRUE), last_period, NULL),"
+                    + " racks_period = IF(" + newerRacks + ", VALUES(racks_period), racks_period)", params);
+        }
     }
 
     /** Rows of these sites (ordered ids) summed afresh for the window ending {@code last}, where no write came between. */
