@@ -4,6 +4,7 @@ import io.dceff.platform.jdbc.DatabaseErrors;
 import io.dceff.platform.jdbc.Jdbc;
 import io.dceff.reporting.StoredReport;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -17,6 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,8 +41,9 @@ import org.jboss.logging.Logger;
  * writes is still what was read with them: a write committed in between leaves it for the next refresh.
  * </ul>
  * A site's first write creates its row from its difference when the site had no reports before, else as no window;
- * V12 created a row of no window for every site with reports. Today's window is summed afresh when first asked
- * for after the month turns (once per site and month, in chunks of its own transactions).
+ * V12 created a row of no window for every site with reports. When the month turns, the first question about the
+ * new window starts summing every row afresh in the background (in chunks, each its own transaction); until it is
+ * done the answer is the reports summed afresh.
  */
 @ApplicationScoped
 public class WindowTotals {
@@ -47,6 +52,18 @@ public class WindowTotals {
 
     /** Rows summed afresh per transaction. */
     private static final int REFRESH_CHUNK = 1000;
+
+    /** Rows of other windows summed afresh before an answer (a few tenths of a second); more, in the background. */
+    private static final int REFRESH_NOW = 5 * REFRESH_CHUNK;
+
+    /** One thread per replica, for the refresh after the month turns. */
+    private final ExecutorService background = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "window-totals-refresh");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private Future<Integer> running;
 
     @Inject
     Jdbc jdbc;
@@ -85,15 +102,61 @@ public class WindowTotals {
     }
 
     /**
-     * The window's sums: for today's window the kept rows, refreshed first ({@link #refresh}, {@link #kept}); for any
-     * other window the reports summed afresh.
+     * The window's sums. For today's window the kept rows ({@link #kept}), once those of other windows are summed
+     * afresh: here and now when they are few (corrections, new sites of a lagging writer), in the background when
+     * the month has just turned and they are most, and until then the reports summed afresh (a range of one index,
+     * cheaper than site by site). For any other window the reports summed afresh.
      */
     public Source of(YearMonth first, YearMonth last) {
         if (!last.equals(keptLast(LocalDate.now(clock))) || !first.equals(last.minusMonths(11))) {
             return aggregate(first, last);
         }
-        refresh(last);
-        return kept(last);
+        long[] other = new long[1];
+        jdbc.query("SELECT COUNT(*) FROM energy_window_total WHERE last_period IS NULL OR last_period <> ?",
+                List.of(month(last)), rs -> other[0] = rs.getLong(1));
+        if (other[0] == 0) {
+            return kept(last);
+        }
+        boolean few = other[0] <= REFRESH_NOW;
+        if (few && !refreshing()) {
+            refresh(last);
+        } else {
+            refreshInBackground(last);
+        }
+        return few ? kept(last) : aggregate(first, last);
+    }
+
+    /**
+     * Starts {@link #refresh} on this replica's background thread, unless one is running; the refresh under way
+     * either way, to wait for.
+     */
+    public Future<Integer> refreshInBackground(YearMonth last) {
+        synchronized (background) {
+            Future<Integer> running = this.running;
+            if (running == null || running.isDone()) {
+                running = background.submit(() -> {
+                    try {
+                        return refresh(last);
+                    } catch (RuntimeException e) {
+                        LOG.warnf("window totals ending %s not summed afresh: %s", last, e.getMessage());
+                        throw e;
+                    }
+                });
+                this.running = running;
+            }
+            return running;
+        }
+    }
+
+    private boolean refreshing() {
+        synchronized (background) {
+            return running != null && !running.isDone();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        background.shutdownNow();
     }
 
     /**
