@@ -30,8 +30,8 @@ import org.jboss.logging.Logger;
  * <p>energy_window_total (V12) holds one row per site with reports: the sums of the window ending its last_period.
  * A row is true whenever it names a window, with writers on any number of Galera nodes and no lock between them:
  * <ul>
- * <li>Every write of a site's reports upserts the site's row in its own transaction, rows in data-center order. A row
- * of the writer's window (today's, {@link #keptLast}) gets the write's difference added; additions commute, so
+ * <li>Every write of a site's reports upserts the site's row in the write's transaction, rows in data-center order.
+ * A row of the writer's window (today's, {@link #keptLast}) gets the write's difference added; additions commute, so
  * concurrent writers need only the row itself, which InnoDB locks on one node and Galera certifies across nodes (the
  * loser is rolled back and its transaction retried). A row of any other window, or one whose racks in use a
  * correction has just removed, is set to no window (NULL). Every write adds one to writes.
