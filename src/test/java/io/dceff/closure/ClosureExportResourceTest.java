@@ -7,9 +7,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.dceff.closure.rest.ClosureAnswer;
+import io.dceff.closure.rest.ClosureCandidateView;
+import io.dceff.closure.service.ClosureService;
+import io.dceff.closure.service.ClosureService.Run;
+import io.dceff.platform.csv.CsvTable;
 import io.dceff.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +28,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +43,12 @@ import org.junit.jupiter.api.Test;
 class ClosureExportResourceTest {
 
     private static final String AS_OF = "2026-10-31";
+
+    @Inject
+    ClosureService service;
+
+    @Inject
+    ObjectMapper json;
 
     private String operator;
     private final Map<String, String> byPue = new HashMap<>();
@@ -110,6 +127,28 @@ class ClosureExportResourceTest {
         assertThat(strings).contains("评估日期 As of", AS_OF, "2025-11 – 2026-10", "沪经信节〔2022〕167号", "PUE &gt;",
                 byPue.get("200000"), "sorted by saving, descending");
         assertThat(sheet).contains("<v>1.7</v>", "<v>800</v>", "<v>2.000</v>");
+    }
+
+    @Test
+    void csvWrittenRowByRowHasTheBytesOfTheWholeTable() throws IOException {
+        // every site of the rule at the date, as the list gives them and reversed: rows without a PUE or a saving
+        // before and after rows with them, so columns first seen late are placed as the whole table places them
+        Run run = service.run(LocalDate.parse(AS_OF));
+        List<ClosureService.Item> items = new ArrayList<>(run.items());
+        assertThat(items.stream().map(i -> i.evaluation().status()).distinct())
+                .contains(ClosureStatus.CANDIDATE, ClosureStatus.NO_DATA);
+        ObjectMapper exact = json.copy().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+        for (int pass = 0; pass < 2; pass++) {
+            ClosureAnswer answer = new ClosureAnswer(run.asOf(), new ClosureAnswer.Window(run.window().first(),
+                    run.window().last()), run.thresholds(), run.factors().all(), ClosureAnswer.RULE,
+                    ClosureCandidateView.of(items, run.factors()), 0, items.size(), items.size());
+            ByteArrayOutputStream whole = new ByteArrayOutputStream();
+            CsvTable.of(exact.<JsonNode>valueToTree(answer)).write(whole);
+            ByteArrayOutputStream streamed = new ByteArrayOutputStream();
+            CsvTable.of(exact, answer).write(streamed);
+            assertThat(streamed.toString(StandardCharsets.UTF_8)).isEqualTo(whole.toString(StandardCharsets.UTF_8));
+            Collections.reverse(items);
+        }
     }
 
     /** The workbook writes every character outside ASCII as a character reference (&#x8bc4;). */

@@ -273,6 +273,73 @@ class GaleraClusterIT {
 
     @Test
     @Order(3)
+    void concurrentWritesOfOneWindowThroughTwoNodesKeepItsTotalsEqualToTheReports() throws Exception {
+        String operator = organization("OPERATOR");
+        List<String> sites = List.of(dataCenter(operator, LocalDate.of(2010, 1, 1)),
+                dataCenter(operator, LocalDate.of(2010, 1, 1)));
+        String token = TestTokens.operator(operator);
+        YearMonth thisMonth = YearMonth.now(ZoneId.of("Asia/Shanghai"));
+        AtomicBoolean writing = new AtomicBoolean(true);
+        ExecutorService readers = Executors.newSingleThreadExecutor();
+        // the closure rule read meanwhile through the other replica, summing rows afresh where a write left them
+        Future<Integer> reads = readers.submit(() -> {
+            int n = 0;
+            while (writing.get()) {
+                given().port(b.port()).header("Authorization", "Bearer " + TestTokens.regulator())
+                        .get("/api/v1/closure-candidates?operator=" + operator).then().statusCode(200);
+                n++;
+            }
+            return n;
+        });
+        try {
+            // 14 months of both sites, each posted through both nodes at once, some in batches
+            List<Integer> posted = concurrently(56, i -> {
+                String site = sites.get(i % 2);
+                YearMonth month = thisMonth.minusMonths(1 + (i / 4) % 14);
+                Replica replica = (i / 2) % 2 == 0 ? a : b;
+                int racks = 10 + i;
+                Map<String, Object> report = new HashMap<>(month(month.toString(), 1500 + i));
+                report.put("racksInUse", racks);
+                return i % 3 == 0 ? given().port(replica.port()).header("Authorization", "Bearer " + token)
+                        .contentType(ContentType.JSON).body(List.of(withSite(site, report)))
+                        .post("/api/v1/energy-reports/batch").statusCode()
+                        : given().port(replica.port()).header("Authorization", "Bearer " + token)
+                                .contentType(ContentType.JSON).body(report)
+                                .post("/api/v1/data-centers/" + site + "/energy-reports").statusCode();
+            });
+            assertThat(posted).containsOnly(201, 409);
+            // then corrections of four months through both nodes at once, some removing the racks in use
+            List<Integer> corrected = concurrently(32, i -> {
+                YearMonth month = thisMonth.minusMonths(1 + i % 4);
+                Map<String, Object> report = new HashMap<>(month(month.toString(), 2000 + 10 * i));
+                if (i % 3 != 0) {
+                    report.put("racksInUse", 100 + i);
+                }
+                return given().port((i % 2 == 0 ? a : b).port()).header("Authorization", "Bearer " + token)
+                        .contentType(ContentType.JSON).body(report)
+                        .put("/api/v1/data-centers/" + sites.get(i / 16) + "/energy-reports/" + month).statusCode();
+            });
+            assertThat(corrected).containsOnly(200);
+        } finally {
+            writing.set(false);
+            System.out.printf("Window totals across two nodes: %d closure reads during the writes; %s%n",
+                    reads.get(120, TimeUnit.SECONDS), retries());
+            readers.shutdownNow();
+        }
+        for (int node = 1; node <= 3; node++) {
+            assertThat(windowTotalsUnlikeTheReports(node, sites)).as("kept rows unlike the reports on n" + node).isZero();
+        }
+        given().port(a.port()).header("Authorization", "Bearer " + TestTokens.regulator())
+                .get("/api/v1/closure-candidates?operator=" + operator).then().statusCode(200);
+        assertThat(single(3, "SELECT COUNT(*) FROM energy_window_total t JOIN data_center d ON d.id = t.data_center_id"
+                + " WHERE d.code IN ('" + String.join("','", sites) + "') AND t.last_period = '"
+                + (thisMonth.atEndOfMonth().equals(LocalDate.now(ZoneId.of("Asia/Shanghai"))) ? thisMonth
+                        : thisMonth.minusMonths(1)).atDay(1) + "'")).as("rows of today's window after a read").isEqualTo(2);
+        assertThat(windowTotalsUnlikeTheReports(3, sites)).isZero();
+    }
+
+    @Test
+    @Order(4)
     void aNodeKilledUnderWriteLoadLosesNoAcknowledgedWriteAndStoresNoneTwice() throws Exception {
         int[] victim = new int[1];
         Load load = underLoad(Duration.ofSeconds(3), Duration.ofSeconds(10), () -> {
@@ -287,7 +354,7 @@ class GaleraClusterIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aNodeStoppedGracefullyUnderWriteLoadCostsNoWrite() throws Exception {
         int[] victim = new int[1];
         Load load = underLoad(Duration.ofSeconds(3), Duration.ofSeconds(8), () -> {
@@ -299,7 +366,7 @@ class GaleraClusterIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aLostQuorumTurnsReadinessDownAndARebootstrapRecoversWithoutRestartingTheService() throws Exception {
         String operator = organization("OPERATOR");
         String dc = dataCenter(operator, LocalDate.of(2010, 1, 1));
@@ -429,7 +496,29 @@ class GaleraClusterIT {
         assertThat(load.acknowledgedCount()).as("writes went through").isGreaterThan(CLIENTS);
         assertThat(found).as("every acknowledged write is stored").isEqualTo(load.acknowledgedCount());
         assertThat(duplicates + revisions).as("nothing stored twice").isZero();
+        assertThat(windowTotalsUnlikeTheReports(survivingNode, load.acknowledged().keySet())).as("kept window totals")
+                .isZero();
         assertThat(load.byStatus().keySet()).as("every write acknowledged in the end").containsOnly(201);
+    }
+
+    /**
+     * The sites among these whose window totals differ from their reports on a node: no row although reported, or a row
+     * naming a window whose sums, months or latest racks in use are not those of the reports.
+     */
+    private long windowTotalsUnlikeTheReports(int node, java.util.Collection<String> sites) throws SQLException {
+        String in = "('" + String.join("','", sites) + "')";
+        String window = " FROM energy_report r WHERE r.data_center_id = t.data_center_id"
+                + " AND r.period BETWEEN t.last_period - INTERVAL 11 MONTH AND t.last_period";
+        return single(node, "SELECT (SELECT COUNT(*) FROM energy_window_total t JOIN data_center d ON d.id = t.data_center_id"
+                + " WHERE d.code IN " + in + " AND t.last_period IS NOT NULL AND NOT ("
+                + " t.facility_kwh = (SELECT COALESCE(SUM(r.facility_kwh), 0)" + window + ")"
+                + " AND t.it_kwh = (SELECT COALESCE(SUM(r.it_kwh), 0)" + window + ")"
+                + " AND t.months = (SELECT COUNT(*)" + window + ")"
+                + " AND t.racks_in_use <=> (SELECT r.racks_in_use" + window
+                + "   AND r.racks_in_use IS NOT NULL ORDER BY r.period DESC LIMIT 1)))"
+                + " + (SELECT COUNT(DISTINCT r.data_center_id) FROM energy_report r JOIN data_center d"
+                + "   ON d.id = r.data_center_id WHERE d.code IN " + in + " AND NOT EXISTS"
+                + "   (SELECT 1 FROM energy_window_total t WHERE t.data_center_id = r.data_center_id))");
     }
 
     /** The months stored per site, read on one node (with wsrep_sync_wait: what the cluster has committed). */

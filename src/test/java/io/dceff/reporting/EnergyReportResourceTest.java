@@ -227,6 +227,24 @@ class EnergyReportResourceTest {
     }
 
     @Test
+    void aBatchAnswersWithWhatItsPageShowsFlaggedRowsNumberedInOrder() {
+        String other = createDataCenter(operator, 300, LocalDate.of(2010, 1, 1));
+        // row 2 has an implausible PUE, row 3 follows a gap
+        String csv = "dataCenterCode,period,facilityKwh,itKwh\n"
+                + dc + ",2024-01,1500,1000\n"
+                + other + ",2024-01,9000,1000\n"
+                + dc + ",2024-03,1500,1000\n"
+                + other + ",2024-02,1500,1000\n";
+        io.restassured.response.Response stored = as(TestTokens.operator(operator)).contentType("text/csv").body(csv)
+                .post("/api/v1/energy-reports/batch");
+        stored.then().statusCode(201).body("rows", equalTo(4)).body("dataCenters", equalTo(2))
+                .body("flaggedRows.row", hasItem(2)).body("flaggedRows.row", hasItem(3));
+        String page = as(TestTokens.operator(operator)).get(stored.header("Location")).then().statusCode(200).extract()
+                .asString();
+        assertThat(stored.asString()).isEqualTo(page);
+    }
+
+    @Test
     void aCsvBatchWithABadRowStoresNothing() {
         String csv = "dataCenterCode,period,facilityKwh,itKwh\n"
                 + dc + ",2024-01,1500,1000\n"

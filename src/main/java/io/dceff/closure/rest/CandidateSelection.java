@@ -1,11 +1,14 @@
 package io.dceff.closure.rest;
 
+import io.dceff.closure.service.ClosureService.Item;
+import io.dceff.platform.ConversionFactors;
 import io.dceff.platform.problem.ProblemException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * What the dashboard's table shows, so that an export holds the same rows in the same order: a text filter
@@ -45,25 +48,36 @@ public record CandidateSelection(String text, String sortKey, boolean descending
         return new CandidateSelection(filter, key, descending);
     }
 
-    public List<ClosureCandidateView> apply(List<ClosureCandidateView> items) {
-        var matching = items.stream().filter(this::matches);
-        return sortKey == null ? matching.toList() : matching.sorted(order()).toList();
+    /**
+     * The items as the table shows them, each made a view only when read (an export of every site is written a row at
+     * a time): the text matched against the site's code, name and operator, which its view shows; a sort by the view's
+     * value, read once per item.
+     */
+    public List<ClosureCandidateView> apply(List<Item> items, ConversionFactors factors) {
+        List<Item> shown = text == null ? items : items.stream().filter(this::matches).toList();
+        if (sortKey != null) {
+            Function<ClosureCandidateView, Comparable<?>> value = KEYS.get(sortKey);
+            shown = shown.stream().map(i -> new Keyed(value.apply(ClosureCandidateView.of(i, factors)), i))
+                    .sorted(order()).map(Keyed::item).toList();
+        }
+        return ClosureCandidateView.of(shown, factors);
     }
 
-    private boolean matches(ClosureCandidateView v) {
-        if (text == null) {
-            return true;
-        }
-        var dc = v.dataCenter();
-        return List.of(dc.code(), dc.name(), dc.operatorCode()).stream()
+    /** An item with the value it sorts by. */
+    private record Keyed(Comparable<?> key, Item item) {
+    }
+
+    private boolean matches(Item item) {
+        var site = item.site();
+        return Stream.of(site.facts().code(), site.name(), site.operatorCode())
                 .anyMatch(s -> s != null && s.toLowerCase(Locale.ROOT).contains(text));
     }
 
+    /** By the sort value, rows without one last either way; a stable sort, so ties keep the rule's order. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private Comparator<ClosureCandidateView> order() {
-        Function<ClosureCandidateView, Comparable> value = (Function) KEYS.get(sortKey);
+    private Comparator<Keyed> order() {
         Comparator<Comparable> natural = descending ? Comparator.reverseOrder() : Comparator.naturalOrder();
-        return Comparator.comparing(value, Comparator.nullsLast(natural));
+        return Comparator.comparing(k -> (Comparable) k.key(), Comparator.nullsLast(natural));
     }
 
     /** The selection in words, for the header of an export. */

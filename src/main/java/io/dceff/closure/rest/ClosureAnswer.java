@@ -28,7 +28,7 @@ public record ClosureAnswer(LocalDate asOf, Window window, ClosureThresholds thr
     /** A page of a run's items, with what produced them. */
     public static ClosureAnswer of(Run run, List<Item> items, int page, int size, long total) {
         return new ClosureAnswer(run.asOf(), new Window(run.window().first(), run.window().last()), run.thresholds(),
-                run.factors().all(), RULE, items.stream().map(i -> ClosureCandidateView.of(i, run.factors())).toList(),
+                run.factors().all(), RULE, ClosureCandidateView.of(items, run.factors()),
                 page, size, total);
     }
 

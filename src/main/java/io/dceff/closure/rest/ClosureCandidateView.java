@@ -9,6 +9,8 @@ import io.dceff.platform.ConversionFactors;
 import io.dceff.pue.Pue;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.AbstractList;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One site of the closure answer with the evidence for each criterion (API.md, Closure candidates). */
@@ -36,6 +38,24 @@ public record ClosureCandidateView(DataCenterBrief dataCenter, ClosureStatus sta
             return new CriterionView(c.value() == null ? null : c.value().setScale(scale, RoundingMode.HALF_UP),
                     c.threshold(), c.comparison(), c.met());
         }
+    }
+
+    /**
+     * The views of these items, each made when it is read: a CSV of every site is written one row at a time, without
+     * a second list of the sites.
+     */
+    public static List<ClosureCandidateView> of(List<Item> items, ConversionFactors factors) {
+        return new AbstractList<>() {
+            @Override
+            public ClosureCandidateView get(int index) {
+                return of(items.get(index), factors);
+            }
+
+            @Override
+            public int size() {
+                return items.size();
+            }
+        };
     }
 
     public static ClosureCandidateView of(Item item, ConversionFactors factors) {

@@ -80,7 +80,7 @@ public class ClosureExportResource {
                 .filter(i -> statuses.contains(i.evaluation().status()))
                 .filter(i -> district == null || district.isBlank() || district.equals(i.site().facts().district()))
                 .filter(i -> operator == null || operator.isBlank() || operator.equals(i.site().operatorCode()))
-                .map(i -> ClosureCandidateView.of(i, run.factors())).toList());
+                .toList(), run.factors());
         ClosureAnswer answer = new ClosureAnswer(date, new ClosureAnswer.Window(run.window().first(),
                 run.window().last()), run.thresholds(), run.factors().all(), ClosureAnswer.RULE, items, 0, items.size(),
                 items.size());

@@ -10,6 +10,7 @@ import io.dceff.registry.DataCenterStatus;
 import io.dceff.registry.service.SiteStatus;
 import io.dceff.registry.service.StatusAt;
 import io.dceff.reporting.service.EnergyLedger;
+import io.dceff.reporting.service.WindowTotals;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -22,9 +23,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The facts the closure rule needs, for every data center at once: one statement sums each site's
- * window from the covering index on (period, data center), with its status at the as-of date and the
- * latest racks in use reported in the window (index-only reads, see V9).
+ * The facts the closure rule needs, for every data center at once: one statement joins each site with
+ * its window sums (reporting's {@link WindowTotals}: one kept row per site for today's window, the
+ * reports summed afresh for any other) and its status at the as-of date (an index-only read, see V9).
  */
 @ApplicationScoped
 public class ClosureFacts {
@@ -41,31 +42,31 @@ public class ClosureFacts {
     @Inject
     SiteStatus registry;
 
+    @Inject
+    WindowTotals windowTotals;
+
     /** A site's facts with what the answer shows of it. */
     public record Site(long id, String name, String operatorCode, DataCenterStatus statusAtAsOf, SiteFacts facts) {
     }
 
     public List<Site> sites(LocalDate asOf, ClosureWindow window) {
+        WindowTotals.Source totals = windowTotals.of(window.first(), window.last());
+        List<Object> params = new ArrayList<>();
+        params.add(asOf);
+        params.addAll(totals.params());
+        params.add(asOf);
         List<Site> sites = new ArrayList<>();
-        Date asOfDate = Date.valueOf(asOf);
         jdbc.query("SELECT d.id, d.code, d.name, d.operator_code, d.district_code, d.racks, d.commissioned_on,"
-                + " w.facility, w.it, w.months,"
+                + " " + totals.facilityKwh() + ", " + totals.itKwh() + ", " + totals.months() + ","
                 + " " + StatusAt.sql("d.id") + ","
-                + " w.racks_in_use"
-                + " FROM data_center d LEFT JOIN (SELECT data_center_id, SUM(facility_kwh) facility, SUM(it_kwh) it,"
-                + "   COUNT(*) months,"
-                // the latest racks in use of the window: the month prefixed, the largest taken, the month cut off
-                + "   CAST(SUBSTRING(MAX(IF(racks_in_use IS NULL, NULL, CONCAT(period, LPAD(racks_in_use, 10, '0')))), 11)"
-                + "     AS UNSIGNED) racks_in_use"
-                + "   FROM energy_report WHERE period BETWEEN ? AND ? GROUP BY data_center_id) w"
-                + " ON w.data_center_id = d.id WHERE d.commissioned_on <= ?",
-                List.of(asOfDate, Date.valueOf(window.first().atDay(1)), Date.valueOf(window.last().atDay(1)), asOfDate),
+                + " " + totals.racksInUse()
+                + " FROM data_center d " + totals.joins("d.id") + " WHERE d.commissioned_on <= ?", params,
                 rs -> {
                     String status = rs.getString(11);
                     BigDecimal facility = rs.getBigDecimal(8);
                     BigDecimal it = rs.getBigDecimal(9);
                     SiteFacts facts = new SiteFacts(rs.getString(2), rs.getString(5), rs.getInt(6),
-                            rs.getDate(7).toLocalDate(), facility == null ? BigDecimal.ZERO : facility,
+                            rs.getObject(7, LocalDate.class), facility == null ? BigDecimal.ZERO : facility,
                             it == null ? BigDecimal.ZERO : it, rs.getInt(10), rs.getObject(12, Integer.class));
                     sites.add(new Site(rs.getLong(1), rs.getString(3), rs.getString(4),
                             status == null ? DataCenterStatus.PLANNED : DataCenterStatus.valueOf(status), facts));

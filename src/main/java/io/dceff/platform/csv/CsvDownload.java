@@ -19,7 +19,7 @@ public final class CsvDownload {
 
     public static void write(ObjectMapper json, Object answer, OutputStream out) throws IOException {
         ObjectMapper exact = json.copy().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
-        CsvTable table = CsvTable.of(exact.valueToTree(answer));
+        CsvTable table = CsvTable.of(exact, answer);
         out.write(BOM);
         table.write(out);
     }

@@ -1,12 +1,14 @@
 package io.dceff.platform.csv;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -25,9 +27,9 @@ public final class CsvTable {
     private static final CsvMapper CSV = new CsvMapper();
 
     private final List<String> columns;
-    private final List<Map<String, String>> rows;
+    private final Iterable<Map<String, String>> rows;
 
-    private CsvTable(List<String> columns, List<Map<String, String>> rows) {
+    private CsvTable(List<String> columns, Iterable<Map<String, String>> rows) {
         this.columns = columns;
         this.rows = rows;
     }
@@ -52,12 +54,51 @@ public final class CsvTable {
         return new CsvTable(List.copyOf(columns), rows);
     }
 
+    /**
+     * The table of an answer, its rows made one at a time as they are written: the same columns and rows as
+     * {@code of(mapper.valueToTree(answer))}, but for a list, or a record with a list of items, without the
+     * answer's tree or its rows in memory. A first pass over the items finds the columns (in order of first
+     * appearance, as a row may lack what another has); writing is the second.
+     */
+    public static CsvTable of(ObjectMapper mapper, Object answer) {
+        List<?> items = items(answer);
+        if (items == null) {
+            return of(mapper.<JsonNode>valueToTree(answer));
+        }
+        Set<String> columns = new LinkedHashSet<>();
+        for (Object item : items) {
+            columns.addAll(row(mapper, item).keySet());
+        }
+        return new CsvTable(List.copyOf(columns), () -> items.stream().map(item -> row(mapper, item)).iterator());
+    }
+
     public List<String> columns() {
         return columns;
     }
 
-    public List<Map<String, String>> rows() {
-        return rows;
+    /** The list whose elements are the rows: the answer itself, or its items; null for a single object. */
+    private static List<?> items(Object answer) {
+        if (answer instanceof List<?> list) {
+            return list;
+        }
+        if (answer instanceof Record) {
+            for (RecordComponent component : answer.getClass().getRecordComponents()) {
+                if (component.getName().equals("items") && List.class.isAssignableFrom(component.getType())) {
+                    try {
+                        return (List<?>) component.getAccessor().invoke(answer);
+                    } catch (ReflectiveOperationException e) {
+                        return null; // not accessible from here: written from its tree
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, String> row(ObjectMapper mapper, Object item) {
+        Map<String, String> row = new LinkedHashMap<>();
+        flatten("", mapper.valueToTree(item), row);
+        return row;
     }
 
     private static void flatten(String prefix, JsonNode node, Map<String, String> row) {
@@ -112,7 +153,7 @@ public final class CsvTable {
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
         columns().forEach(schema::addColumn);
         try (SequenceWriter writer = CSV.writer(schema.build()).writeValues(out)) {
-            for (Map<String, String> row : rows()) {
+            for (Map<String, String> row : rows) {
                 List<String> cells = new ArrayList<>(columns().size());
                 for (String column : columns()) {
                     cells.add(safeCell(row.getOrDefault(column, "")));

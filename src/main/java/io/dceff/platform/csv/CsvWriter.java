@@ -44,7 +44,7 @@ public class CsvWriter implements MessageBodyWriter<Object> {
             MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
         headers.putSingle("Content-Type", CsvMediaType.TEXT_CSV + ";charset=UTF-8");
         // exact decimals: the tree must keep 1.900 as written, not normalise it to 1.9 or 3E+2
-        CsvTable table = CsvTable.of(exact().valueToTree(answer));
+        CsvTable table = CsvTable.of(exact(), answer);
         if (table.columns().isEmpty()) {
             return; // no items: nothing names the columns, and an empty body is an empty table
         }

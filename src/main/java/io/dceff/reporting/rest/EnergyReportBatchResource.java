@@ -133,7 +133,7 @@ public class EnergyReportBatchResource {
         List<ReportLine> lines = rows.stream().map(r -> r == null ? ReportLine.EMPTY : r.line(validator)).toList();
         EnergyReportService.Stored stored = service.submitBatch(lines, format, caller.actor());
         return Response.created(uri.getBaseUriBuilder().path("api/v1/energy-reports/batches")
-                .path(Long.toString(stored.batchId())).build())
-                .entity(BatchView.of(service.batch(stored.batchId(), caller.actor()))).build();
+                .path(Long.toString(stored.batchId())).build()).entity(BatchView.of(stored.batch()))
+                .build();
     }
 }

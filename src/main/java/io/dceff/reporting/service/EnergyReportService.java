@@ -54,8 +54,11 @@ public class EnergyReportService {
     @Inject
     Clock clock;
 
-    /** The outcome of a stored submission. */
-    public record Stored(List<StoredReport> reports, long batchId) {
+    /**
+     * The outcome of a stored submission; for a batch, also its summary as {@code GET batches/{id}} gives it (made
+     * from what was just stored, not read back).
+     */
+    public record Stored(List<StoredReport> reports, long batchId, ReportBatch batch) {
     }
 
     /** One new report for a data center: 409 when its month is already reported. */
@@ -92,7 +95,13 @@ public class EnergyReportService {
         if (report.period() != null && !report.period().equals(period)) {
             throw ProblemException.invalid("period", "must match the month in the path (" + period + ")");
         }
-        DataCenterRef dc = requireDataCenter(dataCenterCode, actor);
+        // the data center and the month's neighbours in one read; the month itself is then locked
+        ReportStore.Known known = store.known(List.of(dataCenterCode), period.minusMonths(1), period.plusMonths(1));
+        DataCenterRef dc = known.dataCenters().get(dataCenterCode);
+        if (dc == null) {
+            throw ProblemException.notFound("Data center", dataCenterCode);
+        }
+        actor.requireAccess(dc.operatorCode());
         List<FieldError> errors = ReportRules.check(report.withPeriod(period), dc.commissionedOn(), dc.racks(),
                 YearMonth.now(clock));
         if (!errors.isEmpty()) {
@@ -100,7 +109,7 @@ public class EnergyReportService {
         }
         StoredReport current = store.lockCurrent(dc.id(), period).orElseThrow(() -> ProblemException.notFound(
                 "Energy report", dataCenterCode + " " + period + " (POST the month first)"));
-        Neighbours neighbours = neighbours(List.of(dc.id()), period, period);
+        Neighbours neighbours = new Neighbours(known.current(), known.firstReported());
         NavigableMap<YearMonth, MonthlyEnergy> months = neighbours.months(dc.id());
         StoredReport corrected = new StoredReport(dc.id(), period, current.revision() + 1, report.facilityKwh(),
                 report.itKwh(), report.renewableKwh(), report.reusedKwh(), report.waterM3(), report.racksInUse(),
@@ -108,7 +117,7 @@ public class EnergyReportService {
                 report.note());
         months.put(period, corrected.energy());
         corrected = corrected.withFlags(flags(corrected, dc, months, neighbours.first(dc.id())));
-        store.replace(corrected);
+        store.replace(current, corrected);
         store.updateFlags(followers(List.of(corrected), Map.of(dc.id(), dc), neighbours));
         return corrected;
     }
@@ -169,12 +178,23 @@ public class EnergyReportService {
         List<Row> rows = submission.rows();
         YearMonth currentMonth = YearMonth.now(clock);
         Set<String> codes = new HashSet<>();
-        rows.forEach(r -> {
+        YearMonth earliest = null;
+        YearMonth latest = null;
+        for (Row r : rows) {
             if (r.dataCenterCode() != null) {
                 codes.add(r.dataCenterCode());
             }
-        });
-        Map<String, DataCenterRef> dataCenters = store.dataCenters(codes);
+            YearMonth p = r.report() == null ? null : r.report().period();
+            if (p != null) {
+                earliest = earliest == null || p.isBefore(earliest) ? p : earliest;
+                latest = latest == null || p.isAfter(latest) ? p : latest;
+            }
+        }
+        // one read: the data centers, their stored months around the submitted ones (for the 409 and the flags
+        // that look at the previous month) and the first month each has reported
+        ReportStore.Known known = store.known(codes, earliest == null ? null : earliest.minusMonths(1),
+                latest == null ? null : latest.plusMonths(1));
+        Map<String, DataCenterRef> dataCenters = known.dataCenters();
         if (!submission.batch() && !dataCenters.containsKey(rows.get(0).dataCenterCode())) {
             throw ProblemException.notFound("Data center", rows.get(0).dataCenterCode());
         }
@@ -221,7 +241,7 @@ public class EnergyReportService {
                     : ProblemException.invalid(invalid).getMessage(), invalid);
         }
 
-        // every row is valid: now the months already stored, and the neighbours for the flags
+        // every row is valid: the months already stored are conflicts
         Set<Long> ids = new HashSet<>();
         YearMonth first = null;
         YearMonth last = null;
@@ -231,7 +251,7 @@ public class EnergyReportService {
             first = first == null || p.isBefore(first) ? p : first;
             last = last == null || p.isAfter(last) ? p : last;
         }
-        Neighbours neighbours = neighbours(ids, first, last);
+        Neighbours neighbours = new Neighbours(known.current(), known.firstReported());
         List<FieldError> conflicts = new ArrayList<>();
         for (Row row : rows) {
             DataCenterRef dc = dataCenters.get(row.dataCenterCode());
@@ -271,9 +291,21 @@ public class EnergyReportService {
             long id = batchId;
             flagged.replaceAll(r -> r.inBatch(id));
         }
-        store.insert(flagged);
+        store.insert(flagged, neighbours.reported());
         store.updateFlags(followers(flagged, byId, neighbours));
-        return new Stored(flagged, batchId);
+        ReportBatch view = null;
+        if (submission.batch()) {
+            List<ReportBatch.FlaggedRow> flaggedRows = new ArrayList<>();
+            for (int i = 0; i < flagged.size(); i++) {
+                StoredReport report = flagged.get(i);
+                if (!report.flags().isEmpty()) {
+                    flaggedRows.add(new ReportBatch.FlaggedRow(i + 1, rows.get(i).dataCenterCode(), report.period(),
+                            report.flags()));
+                }
+            }
+            view = new ReportBatch(batchId, flagged.size(), ids.size(), first, last, flaggedRows.size(), flaggedRows);
+        }
+        return new Stored(flagged, batchId, view);
     }
 
     /** Stored and new months around the submitted ones, for the flags that look at the previous month. */
@@ -299,14 +331,15 @@ public class EnergyReportService {
             });
         }
 
+        /** The sites with a report before this submission. */
+        Set<Long> reported() {
+            return first.keySet();
+        }
+
         /** The first month reported before this submission, or null. */
         YearMonth first(long id) {
             return first.get(id);
         }
-    }
-
-    private Neighbours neighbours(java.util.Collection<Long> ids, YearMonth first, YearMonth last) {
-        return new Neighbours(store.current(ids, first.minusMonths(1), last.plusMonths(1)), store.firstReported(ids));
     }
 
     private EnumSet<QualityFlag> flags(StoredReport report, DataCenterRef dc, NavigableMap<YearMonth, MonthlyEnergy> months,

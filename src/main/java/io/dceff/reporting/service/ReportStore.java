@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
@@ -37,8 +38,14 @@ public class ReportStore {
     private static final String COLUMNS = "data_center_id, period, revision, facility_kwh, it_kwh, renewable_kwh, "
             + "reused_kwh, water_m3, racks_in_use, pue_category, quality_flags, submitted_at, submitted_by, batch_id";
 
+    /** {@link #COLUMNS} of energy_report aliased r. */
+    private static final String PREFIXED = "r." + COLUMNS.replace(", ", ", r.");
+
     @Inject
     Jdbc jdbc;
+
+    @Inject
+    WindowTotals windowTotals;
 
     /** What a report needs to know of its data center. */
     public record DataCenterRef(long id, String code, String operatorCode, int racks, LocalDate commissionedOn) {
@@ -56,6 +63,46 @@ public class ReportStore {
         return found;
     }
 
+    /**
+     * What a submission needs to know, in one statement per thousand codes: the data centers with these codes, the
+     * latest revisions of their months in [from, to] (none when from is after to), and the first month each has reported.
+     */
+    public record Known(Map<String, DataCenterRef> dataCenters, Map<Long, NavigableMap<YearMonth, StoredReport>> current,
+            Map<Long, YearMonth> firstReported) {
+    }
+
+    public Known known(Collection<String> codes, YearMonth from, YearMonth to) {
+        Map<String, DataCenterRef> dataCenters = new HashMap<>();
+        Map<Long, NavigableMap<YearMonth, StoredReport>> current = new HashMap<>();
+        Map<Long, YearMonth> firstReported = new HashMap<>();
+        for (List<String> chunk : Jdbc.chunks(List.copyOf(codes))) {
+            List<Object> params = new ArrayList<>();
+            params.add(month(from));
+            params.add(month(to));
+            params.addAll(chunk);
+            jdbc.query("SELECT d.id, d.code, d.operator_code, d.racks, d.commissioned_on,"
+                    + " (SELECT f.period FROM energy_report f WHERE f.data_center_id = d.id ORDER BY f.period LIMIT 1), " + PREFIXED
+                    + ", NULL FROM data_center d LEFT JOIN energy_report r ON r.data_center_id = d.id"
+                    + " AND r.period BETWEEN ? AND ? WHERE d.code IN (" + Jdbc.placeholders(chunk.size()) + ")", params,
+                    rs -> {
+                        long id = rs.getLong(1);
+                        if (!dataCenters.containsKey(rs.getString(2))) {
+                            dataCenters.put(rs.getString(2), new DataCenterRef(id, rs.getString(2), rs.getString(3),
+                                    rs.getInt(4), rs.getObject(5, LocalDate.class)));
+                        }
+                        LocalDate first = rs.getObject(6, LocalDate.class);
+                        if (first != null) {
+                            firstReported.put(id, YearMonth.from(first));
+                        }
+                        if (rs.getObject(7) != null) {
+                            StoredReport report = read(rs, 6);
+                            current.computeIfAbsent(id, k -> new TreeMap<>()).put(report.period(), report);
+                        }
+                    });
+        }
+        return new Known(dataCenters, current, firstReported);
+    }
+
     /** Latest revisions of these data centers' months in [from, to], by data center and month. */
     public Map<Long, NavigableMap<YearMonth, StoredReport>> current(Collection<Long> dataCenterIds, YearMonth from,
             YearMonth to) {
@@ -69,17 +116,6 @@ public class ReportStore {
                         StoredReport report = read(rs);
                         found.computeIfAbsent(report.dataCenterId(), id -> new TreeMap<>()).put(report.period(), report);
                     });
-        }
-        return found;
-    }
-
-    /** The first reported month of each of these data centers that has any report. */
-    public Map<Long, YearMonth> firstReported(Collection<Long> dataCenterIds) {
-        Map<Long, YearMonth> found = new HashMap<>();
-        for (List<Long> chunk : Jdbc.chunks(List.copyOf(dataCenterIds))) {
-            jdbc.query("SELECT data_center_id, MIN(period) FROM energy_report WHERE data_center_id IN ("
-                    + Jdbc.placeholders(chunk.size()) + ") GROUP BY data_center_id", chunk,
-                    rs -> found.put(rs.getLong(1), YearMonth.from(rs.getObject(2, LocalDate.class))));
         }
         return found;
     }
@@ -115,15 +151,23 @@ public class ReportStore {
         return count[0];
     }
 
-    /** New months: the current row and revision 1 of the history, in JDBC batches. */
-    public void insert(List<StoredReport> reports) {
+    /**
+     * New months: the current row and revision 1 of the history, in JDBC batches, and their sites' window totals.
+     *
+     * @param reportedBefore the sites of these reports that had reports before them
+     */
+    public void insert(List<StoredReport> reports, Set<Long> reportedBefore) {
         jdbc.batch("INSERT INTO energy_report (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", reports,
                 ReportStore::bind);
         insertRevisions(reports);
+        windowTotals.added(reports, reportedBefore);
     }
 
-    /** A correction: the current row becomes the new revision, which is also appended to the history. */
-    public void replace(StoredReport report) {
+    /**
+     * A correction of a month locked by {@link #lockCurrent}: the current row becomes the new revision, which is also
+     * appended to the history.
+     */
+    public void replace(StoredReport previous, StoredReport report) {
         jdbc.batch("UPDATE energy_report SET revision = ?, facility_kwh = ?, it_kwh = ?, renewable_kwh = ?,"
                 + " reused_kwh = ?, water_m3 = ?, racks_in_use = ?, pue_category = ?, quality_flags = ?, submitted_at = ?,"
                 + " submitted_by = ?, batch_id = ? WHERE data_center_id = ? AND period = ?", List.of(report), (ps, r) -> {
@@ -143,6 +187,7 @@ public class ReportStore {
                     ps.setObject(14, month(r.period()));
                 });
         insertRevisions(List.of(report));
+        windowTotals.replaced(previous, report);
     }
 
     /** New flags on the latest revisions of months whose previous month changed. */
@@ -215,10 +260,17 @@ public class ReportStore {
     }
 
     private static StoredReport read(ResultSet rs) throws SQLException {
-        return new StoredReport(rs.getLong(1), yearMonth(rs.getDate(2)), rs.getInt(3), rs.getBigDecimal(4),
-                rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8),
-                rs.getObject(9, Integer.class), rs.getObject(10, Integer.class), StoredReport.decode(rs.getString(11)),
-                rs.getTimestamp(12).toInstant(), rs.getString(13), rs.getObject(14, Long.class), rs.getString(15));
+        return read(rs, 0);
+    }
+
+    /** A report from the columns after the first {@code skip} of the row: {@link #COLUMNS}, then the note. */
+    private static StoredReport read(ResultSet rs, int skip) throws SQLException {
+        int c = skip;
+        return new StoredReport(rs.getLong(c + 1), yearMonth(rs.getDate(c + 2)), rs.getInt(c + 3),
+                rs.getBigDecimal(c + 4), rs.getBigDecimal(c + 5), rs.getBigDecimal(c + 6), rs.getBigDecimal(c + 7),
+                rs.getBigDecimal(c + 8), rs.getObject(c + 9, Integer.class), rs.getObject(c + 10, Integer.class),
+                StoredReport.decode(rs.getString(c + 11)), rs.getTimestamp(c + 12).toInstant(), rs.getString(c + 13),
+                rs.getObject(c + 14, Long.class), rs.getString(c + 15));
     }
 
     /** Months are stored as their first day. */
