@@ -2,7 +2,7 @@ package io.dceff.closure.rest;
 
 import io.dceff.closure.ClosureStatus;
 import io.dceff.closure.service.ClosureService;
-import io.dceff.closure.service.ClosureService.Item;
+import io.dceff.closure.service.ClosureService.Standing;
 import io.dceff.closure.service.ClosureService.Run;
 import io.dceff.platform.security.Caller;
 import io.dceff.platform.security.Roles;
@@ -57,17 +57,10 @@ public class ClosureStatusResource {
             @Parameter(description = "the day the rule is applied as of, YYYY-MM-DD; today when absent")
             @QueryParam("asOf") LocalDate asOf) {
         dataCenters.require(code, caller.actor());
-        Run run = service.run(service.asOfOrToday(asOf));
-        Item item = run.items().stream().filter(i -> i.site().facts().code().equals(code)).findFirst().orElse(null);
-        ClosureAnswer.Window window = new ClosureAnswer.Window(run.window().first(), run.window().last());
-        if (item == null) {
-            return new ClosureStatusView(code, run.asOf(), window, ClosureStatus.NONE, null, null);
-        }
-        ClosureCandidateView view = ClosureCandidateView.of(item, run.factors());
-        ClosureStatus status = item.evaluation().status();
-        boolean heldByPue = Boolean.TRUE.equals(item.evaluation().pue().met())
-                && (status == ClosureStatus.CANDIDATE || status == ClosureStatus.WATCH);
-        return new ClosureStatusView(code, run.asOf(), window, status, heldByPue ? run.thresholds().pueAbove() : null,
-                view);
+        Standing standing = service.standing(code, service.asOfOrToday(asOf));
+        Run run = standing.run();
+        return new ClosureStatusView(code, run.asOf(), new ClosureAnswer.Window(run.window().first(),
+                run.window().last()), standing.status(), standing.pueToLeave(),
+                standing.item() == null ? null : ClosureCandidateView.of(standing.item(), run.factors()));
     }
 }

@@ -133,6 +133,29 @@ public class ClosureService {
         return new Run(asOf, window, thresholds, factors(), List.copyOf(items));
     }
 
+    /**
+     * Where one site stands at a date: its item of the run (null when the rule does not evaluate it, e.g. not
+     * operating then) and, when the PUE criterion is what holds it on the list or the watch-list, the window PUE
+     * at or below which it would leave (the threshold; the rule compares unrounded values).
+     */
+    public record Standing(Run run, Item item, BigDecimal pueToLeave) {
+        public ClosureStatus status() {
+            return item == null ? ClosureStatus.NONE : item.evaluation().status();
+        }
+    }
+
+    public Standing standing(String code, LocalDate asOf) {
+        Run run = run(asOf);
+        Item item = run.items().stream().filter(i -> i.site().facts().code().equals(code)).findFirst().orElse(null);
+        if (item == null) {
+            return new Standing(run, null, null);
+        }
+        ClosureStatus status = item.evaluation().status();
+        boolean heldByPue = Boolean.TRUE.equals(item.evaluation().pue().met())
+                && (status == ClosureStatus.CANDIDATE || status == ClosureStatus.WATCH);
+        return new Standing(run, item, heldByPue ? run.thresholds().pueAbove() : null);
+    }
+
     /** Receiving sites for one candidate, best first. */
     public List<ConsolidationOption> consolidation(String code, LocalDate asOf) {
         Run run = run(asOf);
