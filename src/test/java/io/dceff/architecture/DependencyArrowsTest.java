@@ -33,6 +33,8 @@ class DependencyArrowsTest {
 
     /** capability → the capabilities it imports (platform left out: every one uses it). */
     private static final Map<String, Set<String>> ARROWS = new TreeMap<>();
+    /** package → the packages it imports (whole names: io.dceff.platform.web and io.dceff.platform.problem differ). */
+    private static final Map<String, Set<String>> PACKAGES = new TreeMap<>();
     /** source files outside a rest/ package that import one. */
     private static final Set<String> REST_FROM_INSIDE = new TreeSet<>();
 
@@ -57,8 +59,14 @@ class DependencyArrowsTest {
             throw new UncheckedIOException(e);
         }
         ARROWS.computeIfAbsent(capability, c -> new TreeSet<>());
+        String own = relative.getParent().toString().replace('/', '.');
+        PACKAGES.computeIfAbsent(own, c -> new TreeSet<>());
         Matcher m = IMPORT.matcher(text);
         while (m.find()) {
+            String imported = m.group(1) + m.group(2);
+            if (!imported.equals(own)) {
+                PACKAGES.get(own).add(imported);
+            }
             String target = m.group(1);
             if (!target.equals(capability) && !target.equals("platform")) {
                 ARROWS.get(capability).add(target);
@@ -71,14 +79,23 @@ class DependencyArrowsTest {
 
     @Test
     void noCapabilityReachesBackToItself() {
-        for (String start : ARROWS.keySet()) {
-            Deque<String> todo = new ArrayDeque<>(ARROWS.get(start));
+        assertNoCycle(ARROWS);
+    }
+
+    @Test
+    void noPackageReachesBackToItself() {
+        assertNoCycle(PACKAGES);
+    }
+
+    private static void assertNoCycle(Map<String, Set<String>> graph) {
+        for (String start : graph.keySet()) {
+            Deque<String> todo = new ArrayDeque<>(graph.get(start));
             Set<String> seen = new HashSet<>();
             while (!todo.isEmpty()) {
                 String next = todo.pop();
                 assertThat(next).as("a cycle through " + start).isNotEqualTo(start);
                 if (seen.add(next)) {
-                    todo.addAll(ARROWS.getOrDefault(next, Set.of()));
+                    todo.addAll(graph.getOrDefault(next, Set.of()));
                 }
             }
         }

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.agroal.api.AgroalDataSource;
 import io.dceff.platform.jdbc.DatabaseErrors;
 import io.dceff.platform.problem.Problem.FieldError;
-import io.dceff.platform.web.AllowedMethods;
 import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;

@@ -1,4 +1,4 @@
-package io.dceff.platform.web;
+package io.dceff.platform.problem;
 
 import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
