@@ -48,8 +48,10 @@ public class DceffMain {
         public int run(String... args) {
             if (Boolean.getBoolean(EmbeddedDefault.ACTIVE_PROPERTY)) {
                 Config config = ConfigProvider.getConfig();
-                ReadyLine ready = new ReadyLine(config.getOptionalValue("quarkus.http.host", String.class)
-                        .orElse("0.0.0.0"), config.getValue("quarkus.http.port", Integer.class));
+                ReadyLine ready = new ReadyLine(
+                        config.getOptionalValue("quarkus.http.host", String.class)
+                                .orElse("0.0.0.0"),
+                        config.getValue("quarkus.http.port", Integer.class));
                 if (!ready.loopbackOnly()) {
                     LOG.warn(ready.openWarning());
                 }

@@ -24,7 +24,8 @@ public final class ClosureRule {
         boolean hasData = site.monthsOfData() > 0 && site.windowItKwh().signum() > 0;
         BigDecimal pue = hasData ? Pue.of(site.windowFacilityKwh(), site.windowItKwh()) : null;
         // Σ facility > threshold × Σ IT: exact, no division or rounding before the comparison
-        Boolean pueMet = hasData ? site.windowFacilityKwh().compareTo(t.pueAbove().multiply(site.windowItKwh())) > 0 : null;
+        Boolean pueMet =
+                hasData ? site.windowFacilityKwh().compareTo(t.pueAbove().multiply(site.windowItKwh())) > 0 : null;
         boolean racksMet = site.racks() <= t.maxRacks();
         int years = OperatingAge.fullYears(site.commissionedOn(), asOf);
         boolean ageMet = years >= t.minYears();
@@ -44,11 +45,15 @@ public final class ClosureRule {
                 status = ClosureStatus.NONE;
             }
         }
-        return new ClosureEvaluation(site, status, pue,
+        return new ClosureEvaluation(
+                site,
+                status,
+                pue,
                 new Criterion(pue, t.pueAbove(), ">", pueMet),
                 new Criterion(BigDecimal.valueOf(site.racks()), BigDecimal.valueOf(t.maxRacks()), "<=", racksMet),
                 new Criterion(BigDecimal.valueOf(years), BigDecimal.valueOf(t.minYears()), ">=", ageMet),
-                years, null);
+                years,
+                null);
     }
 
     /**
@@ -59,8 +64,9 @@ public final class ClosureRule {
         if (site.monthsOfData() == 0 || site.windowItKwh().signum() == 0) {
             return null;
         }
-        BigDecimal annualIt = site.windowItKwh().multiply(TWELVE).divide(BigDecimal.valueOf(site.monthsOfData()),
-                MathContext.DECIMAL128);
+        BigDecimal annualIt = site.windowItKwh()
+                .multiply(TWELVE)
+                .divide(BigDecimal.valueOf(site.monthsOfData()), MathContext.DECIMAL128);
         BigDecimal gap = Pue.of(site.windowFacilityKwh(), site.windowItKwh()).subtract(receivingPue);
         return gap.signum() <= 0 ? BigDecimal.ZERO : annualIt.multiply(gap, MathContext.DECIMAL128);
     }

@@ -40,11 +40,16 @@ public final class ConsolidationRanker {
                 continue;
             }
             BigDecimal saving = rule.annualSavingKwh(candidate, pue);
-            options.add(new ConsolidationOption(site.code(), site.district(), spare, Pue.display(pue),
+            options.add(new ConsolidationOption(
+                    site.code(),
+                    site.district(),
+                    spare,
+                    Pue.display(pue),
                     saving == null ? null : saving.setScale(0, RoundingMode.HALF_UP),
                     site.district().equals(candidate.district())));
         }
-        options.sort(Comparator.comparing(ConsolidationOption::sameDistrict).reversed()
+        options.sort(Comparator.comparing(ConsolidationOption::sameDistrict)
+                .reversed()
                 .thenComparing(ConsolidationOption::savingKwh, Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(ConsolidationOption::code));
         return options;

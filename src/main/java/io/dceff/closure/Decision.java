@@ -19,7 +19,8 @@ public record Decision(String dataCenterCode, DecisionAction action, String rece
      */
     public static Map<String, String> mergeTargets(List<Decision> recorded, AsOf asOf) {
         Map<String, List<Decision>> bySite = new LinkedHashMap<>();
-        recorded.forEach(d -> bySite.computeIfAbsent(d.dataCenterCode(), c -> new ArrayList<>()).add(d));
+        recorded.forEach(d -> bySite.computeIfAbsent(d.dataCenterCode(), c -> new ArrayList<>())
+                .add(d));
         Map<String, String> targets = new HashMap<>();
         bySite.forEach((code, decisions) -> asOf.latest(decisions, Decision::decidedOn)
                 .filter(d -> d.action() == DecisionAction.MERGE)

@@ -8,7 +8,10 @@ import io.dceff.registry.DataCenterStatus;
  * converted site operates again in its new use and the others are CLOSED.
  */
 public enum DecisionAction {
-    CLOSE, MERGE, CONVERT, RETIRE;
+    CLOSE,
+    MERGE,
+    CONVERT,
+    RETIRE;
 
     public DataCenterStatus statusWhenCompleted() {
         return this == CONVERT ? DataCenterStatus.OPERATING : DataCenterStatus.CLOSED;

@@ -10,10 +10,11 @@ import java.time.Period;
  */
 public final class OperatingAge {
 
-    private OperatingAge() {
-    }
+    private OperatingAge() {}
 
     public static int fullYears(LocalDate commissionedOn, LocalDate at) {
-        return at.isBefore(commissionedOn) ? 0 : Period.between(commissionedOn, at).getYears();
+        return at.isBefore(commissionedOn)
+                ? 0
+                : Period.between(commissionedOn, at).getYears();
     }
 }

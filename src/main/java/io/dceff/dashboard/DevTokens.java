@@ -63,8 +63,11 @@ public final class DevTokens {
     /** Reads a PKCS#8 PEM RSA private key (also the tests' way to the development key). */
     public static PrivateKey privateKey(Path privateKeyPem) {
         try {
-            String pem = Files.readString(privateKeyPem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+            String pem = Files.readString(privateKeyPem)
+                    .replaceAll("-----[A-Z ]+-----", "")
+                    .replaceAll("\\s", "");
+            return KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the development key " + privateKeyPem, e);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
@@ -75,7 +78,11 @@ public final class DevTokens {
     /** @param org the organization of an operator or carrier, or null */
     public String sign(String role, String org, long lifetimeSeconds) {
         String subject = "dev-" + role + (org == null ? "" : "@" + org);
-        var builder = Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(Set.of(role)).expiresIn(lifetimeSeconds);
+        var builder = Jwt.issuer(ISSUER)
+                .subject(subject)
+                .upn(subject)
+                .groups(Set.of(role))
+                .expiresIn(lifetimeSeconds);
         if (org != null) {
             builder.claim("org", org);
         }

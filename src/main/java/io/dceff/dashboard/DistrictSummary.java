@@ -12,15 +12,39 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * Σ facility kWh ÷ Σ IT kWh over every report of the district (ISO/IEC 30134-2), never a mean of site PUEs;
  * null when nothing was reported.
  */
-public record DistrictSummary(String code, String nameZh, String nameEn, long dataCenters, long racks,
-        long reportingDataCenters, BigDecimal facilityKwh, BigDecimal itKwh,
-        @Schema(nullable = true, description = "null without reports in the year") BigDecimal pue) {
+public record DistrictSummary(
+        String code,
+        String nameZh,
+        String nameEn,
+        long dataCenters,
+        long racks,
+        long reportingDataCenters,
+        BigDecimal facilityKwh,
+        BigDecimal itKwh,
 
-    public static DistrictSummary of(String code, String nameZh, String nameEn, long dataCenters, long racks,
-            long reportingDataCenters, BigDecimal facilityKwh, BigDecimal itKwh) {
+        @Schema(nullable = true, description = "null without reports in the year")
+        BigDecimal pue) {
+
+    public static DistrictSummary of(
+            String code,
+            String nameZh,
+            String nameEn,
+            long dataCenters,
+            long racks,
+            long reportingDataCenters,
+            BigDecimal facilityKwh,
+            BigDecimal itKwh) {
         BigDecimal facility = facilityKwh == null ? BigDecimal.ZERO : exact(facilityKwh);
         BigDecimal it = itKwh == null ? BigDecimal.ZERO : exact(itKwh);
-        return new DistrictSummary(code, nameZh, nameEn, dataCenters, racks, reportingDataCenters, facility, it,
+        return new DistrictSummary(
+                code,
+                nameZh,
+                nameEn,
+                dataCenters,
+                racks,
+                reportingDataCenters,
+                facility,
+                it,
                 Pue.display(Pue.of(facility, it)));
     }
 }

@@ -10,12 +10,18 @@ import java.util.List;
  * One site's missing monthly reports in a span of months. A month is owed from the month the site was
  * commissioned in (the first month an operator can report, as the report rules allow) up to the span's end.
  */
-public record ReportingGap(String code, String name, String operatorCode, String district, String status,
-        int monthsOwed, List<YearMonth> missing) {
+public record ReportingGap(
+        String code,
+        String name,
+        String operatorCode,
+        String district,
+        String status,
+        int monthsOwed,
+        List<YearMonth> missing) {
 
     /** The months of [from, to] owed by a site commissioned on {@code commissionedOn} and not among {@code reported}. */
-    public static List<YearMonth> missing(YearMonth from, YearMonth to, LocalDate commissionedOn,
-            Collection<YearMonth> reported) {
+    public static List<YearMonth> missing(
+            YearMonth from, YearMonth to, LocalDate commissionedOn, Collection<YearMonth> reported) {
         YearMonth first = YearMonth.from(commissionedOn);
         List<YearMonth> missing = new ArrayList<>();
         for (YearMonth m = first.isAfter(from) ? first : from; !m.isAfter(to); m = m.plusMonths(1)) {
@@ -30,7 +36,8 @@ public record ReportingGap(String code, String name, String operatorCode, String
     public static int owed(YearMonth from, YearMonth to, LocalDate commissionedOn) {
         YearMonth first = YearMonth.from(commissionedOn);
         YearMonth start = first.isAfter(from) ? first : from;
-        return start.isAfter(to) ? 0 : (int) (to.getYear() * 12L + to.getMonthValue() - start.getYear() * 12L
-                - start.getMonthValue() + 1);
+        return start.isAfter(to)
+                ? 0
+                : (int) (to.getYear() * 12L + to.getMonthValue() - start.getYear() * 12L - start.getMonthValue() + 1);
     }
 }

@@ -20,20 +20,41 @@ public final class ConversionFactors {
     private ConversionFactors(ConversionFactor coal, ConversionFactor grid, List<ConversionFactor> others) {
         this.coal = coal;
         this.grid = grid;
-        this.all = List.copyOf(Stream.concat(Stream.of(coal, grid), others.stream())
-                .toList());
+        this.all = List.copyOf(
+                Stream.concat(Stream.of(coal, grid), others.stream()).toList());
     }
 
     /** The table with the coal and Shanghai grid factors as configured. */
     public static ConversionFactors of(BigDecimal kgcePerKwh, BigDecimal kgCo2PerKwh) {
         return new ConversionFactors(
-                new ConversionFactor("STANDARD_COAL_EQUIVALENT", kgcePerKwh, "kgce/kWh", "CN", 2020,
+                new ConversionFactor(
+                        "STANDARD_COAL_EQUIVALENT",
+                        kgcePerKwh,
+                        "kgce/kWh",
+                        "CN",
+                        2020,
                         "GB/T 2589-2020, equivalent value"),
-                new ConversionFactor("GRID_CO2_SHANGHAI", kgCo2PerKwh, "kgCO2/kWh", "Shanghai", 2022,
+                new ConversionFactor(
+                        "GRID_CO2_SHANGHAI",
+                        kgCo2PerKwh,
+                        "kgCO2/kWh",
+                        "Shanghai",
+                        2022,
                         "沪环气〔2022〕34号 (4.2 tCO2 per 10⁴ kWh)"),
-                List.of(new ConversionFactor("GRID_CO2_NATIONAL", new BigDecimal("0.5366"), "kgCO2/kWh", "CN", 2022,
+                List.of(
+                        new ConversionFactor(
+                                "GRID_CO2_NATIONAL",
+                                new BigDecimal("0.5366"),
+                                "kgCO2/kWh",
+                                "CN",
+                                2022,
                                 "MEE/NBS national average, for comparison"),
-                        new ConversionFactor("GRID_CO2_NATIONAL", new BigDecimal("0.5306"), "kgCO2/kWh", "CN", 2023,
+                        new ConversionFactor(
+                                "GRID_CO2_NATIONAL",
+                                new BigDecimal("0.5306"),
+                                "kgCO2/kWh",
+                                "CN",
+                                2023,
                                 "MEE/NBS national average, for comparison")));
     }
 

@@ -58,12 +58,18 @@ public class StartupChecks {
 
     /** Whether tokens signed with the development key may be accepted: on the embedded default, or when allowed. */
     public boolean developmentKeyAccepted() {
-        return !usesDevelopmentKey() || config.embedded().active() || config.security().allowDevKey();
+        return !usesDevelopmentKey()
+                || config.embedded().active()
+                || config.security().allowDevKey();
     }
 
     private boolean usesDevelopmentKey() {
         String location = publicKeyLocation.replaceFirst("^file:", "");
-        return Path.of(location).toAbsolutePath().normalize()
-                .equals(Path.of(config.security().devPublicKey()).toAbsolutePath().normalize());
+        return Path.of(location)
+                .toAbsolutePath()
+                .normalize()
+                .equals(Path.of(config.security().devPublicKey())
+                        .toAbsolutePath()
+                        .normalize());
     }
 }

@@ -5,8 +5,13 @@ import java.time.YearMonth;
 import java.util.Objects;
 
 /** One month of a data center's energy (the latest revision); renewable, reused and water may be absent. */
-public record MonthlyEnergy(YearMonth period, BigDecimal facilityKwh, BigDecimal itKwh, BigDecimal renewableKwh,
-        BigDecimal reusedKwh, BigDecimal waterM3) {
+public record MonthlyEnergy(
+        YearMonth period,
+        BigDecimal facilityKwh,
+        BigDecimal itKwh,
+        BigDecimal renewableKwh,
+        BigDecimal reusedKwh,
+        BigDecimal waterM3) {
 
     public MonthlyEnergy {
         Objects.requireNonNull(period, "period");

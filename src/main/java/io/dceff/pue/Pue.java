@@ -10,8 +10,7 @@ import java.math.RoundingMode;
  */
 public final class Pue {
 
-    private Pue() {
-    }
+    private Pue() {}
 
     /** @return null when there is no IT energy to divide by */
     public static BigDecimal of(BigDecimal facilityKwh, BigDecimal itKwh) {

@@ -57,19 +57,30 @@ public final class PueTrendCalculator {
 
         List<AnnualPue> annual = new ArrayList<>();
         Map<Integer, List<MonthlyEnergy>> byYear = new TreeMap<>();
-        byMonth.subMap(from, true, to, true).values().forEach(m -> byYear.computeIfAbsent(m.period().getYear(),
-                y -> new ArrayList<>()).add(m));
+        byMonth.subMap(from, true, to, true)
+                .values()
+                .forEach(m -> byYear.computeIfAbsent(m.period().getYear(), y -> new ArrayList<>())
+                        .add(m));
         byYear.forEach((year, list) -> {
             SpanPue span = span(list);
-            annual.add(new AnnualPue(year, span.facilityKwh(), span.itKwh(), span.pue(), span.months(),
-                    indicators(list)));
+            annual.add(
+                    new AnnualPue(year, span.facilityKwh(), span.itKwh(), span.pue(), span.months(), indicators(list)));
         });
 
         TrailingPue trailing = trailing(byMonth, to);
         TrailingPue yearBefore = trailing(byMonth, to.minusMonths(12));
-        BigDecimal yoy = trailing.pue() == null || yearBefore.pue() == null ? null
+        BigDecimal yoy = trailing.pue() == null || yearBefore.pue() == null
+                ? null
                 : trailing.pue().subtract(yearBefore.pue(), MathContext.DECIMAL128);
-        return new PueTrend(from, to, monthly, annual, trailing, yoy, theilSenSlopePerYear(monthly), missing,
+        return new PueTrend(
+                from,
+                to,
+                monthly,
+                annual,
+                trailing,
+                yoy,
+                theilSenSlopePerYear(monthly),
+                missing,
                 thresholds.grade(trailing.pue(), racks));
     }
 
@@ -86,10 +97,11 @@ public final class PueTrendCalculator {
 
     private TrailingPue trailing(TreeMap<YearMonth, MonthlyEnergy> byMonth, YearMonth end) {
         YearMonth start = end.minusMonths(11);
-        List<MonthlyEnergy> window = new ArrayList<>(byMonth.subMap(start, true, end, true).values());
+        List<MonthlyEnergy> window =
+                new ArrayList<>(byMonth.subMap(start, true, end, true).values());
         SpanPue span = span(window);
-        return new TrailingPue(start, end, span.facilityKwh(), span.itKwh(), span.pue(), span.months(),
-                indicators(window));
+        return new TrailingPue(
+                start, end, span.facilityKwh(), span.itKwh(), span.pue(), span.months(), indicators(window));
     }
 
     Indicators indicators(List<MonthlyEnergy> months) {
@@ -97,17 +109,20 @@ public final class PueTrendCalculator {
         Ratio erf = ratio(months, MonthlyEnergy::reusedKwh, MonthlyEnergy::facilityKwh, BigDecimal.ONE);
         Ratio wue = ratio(months, MonthlyEnergy::waterM3, MonthlyEnergy::itKwh, LITRES_PER_M3);
         SpanPue span = span(months);
-        BigDecimal cue = span.pue() == null || gridFactor == null ? null
+        BigDecimal cue = span.pue() == null || gridFactor == null
+                ? null
                 : span.facilityKwh().multiply(gridFactor).divide(span.itKwh(), MathContext.DECIMAL128);
         return new Indicators(ref.value, ref.months, erf.value, erf.months, wue.value, wue.months, cue);
     }
 
-    private record Ratio(BigDecimal value, int months) {
-    }
+    private record Ratio(BigDecimal value, int months) {}
 
     /** Σ numerator × scale ÷ Σ denominator over the months that carry the numerator. */
-    private static Ratio ratio(List<MonthlyEnergy> months, Function<MonthlyEnergy, BigDecimal> numerator,
-            Function<MonthlyEnergy, BigDecimal> denominator, BigDecimal scale) {
+    private static Ratio ratio(
+            List<MonthlyEnergy> months,
+            Function<MonthlyEnergy, BigDecimal> numerator,
+            Function<MonthlyEnergy, BigDecimal> denominator,
+            BigDecimal scale) {
         BigDecimal top = BigDecimal.ZERO;
         BigDecimal bottom = BigDecimal.ZERO;
         int count = 0;
@@ -136,14 +151,16 @@ public final class PueTrendCalculator {
         List<BigDecimal> slopes = new ArrayList<>();
         for (int i = 0; i < monthly.size(); i++) {
             for (int j = i + 1; j < monthly.size(); j++) {
-                long dx = ChronoUnit.MONTHS.between(monthly.get(i).period(), monthly.get(j).period());
+                long dx = ChronoUnit.MONTHS.between(
+                        monthly.get(i).period(), monthly.get(j).period());
                 BigDecimal dy = monthly.get(j).pue().subtract(monthly.get(i).pue());
                 slopes.add(dy.divide(BigDecimal.valueOf(dx), MathContext.DECIMAL128));
             }
         }
         slopes.sort(null);
         int n = slopes.size();
-        BigDecimal median = n % 2 == 1 ? slopes.get(n / 2)
+        BigDecimal median = n % 2 == 1
+                ? slopes.get(n / 2)
                 : slopes.get(n / 2 - 1).add(slopes.get(n / 2)).divide(BigDecimal.valueOf(2), MathContext.DECIMAL128);
         return median.multiply(MONTHS_PER_YEAR);
     }

@@ -11,13 +11,28 @@ import java.util.Set;
  * scheme; shares are 0–1. Kept with each rating as JSON, absent values left out.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record DesignDeclaration(BigDecimal designPue, BigDecimal renewableShare, BigDecimal wasteHeatReuseFactor,
-        BigDecimal designWue, BigDecimal liquidCoolingShare, BigDecimal catalogueEquipmentShare, Boolean modular,
-        Boolean distributedPower, Integer meteringCategory) {
+public record DesignDeclaration(
+        BigDecimal designPue,
+        BigDecimal renewableShare,
+        BigDecimal wasteHeatReuseFactor,
+        BigDecimal designWue,
+        BigDecimal liquidCoolingShare,
+        BigDecimal catalogueEquipmentShare,
+        Boolean modular,
+        Boolean distributedPower,
+        Integer meteringCategory) {
 
     /** Field names a rating scheme may refer to. */
-    public static final Set<String> FIELDS = Set.of("designPue", "renewableShare", "wasteHeatReuseFactor", "designWue",
-            "liquidCoolingShare", "catalogueEquipmentShare", "modular", "distributedPower", "meteringCategory");
+    public static final Set<String> FIELDS = Set.of(
+            "designPue",
+            "renewableShare",
+            "wasteHeatReuseFactor",
+            "designWue",
+            "liquidCoolingShare",
+            "catalogueEquipmentShare",
+            "modular",
+            "distributedPower",
+            "meteringCategory");
 
     /** The declared values by field name, absent ones left out. */
     public Map<String, Object> values() {

@@ -25,9 +25,14 @@ public final class RatingEvaluator {
             BigDecimal value = number(declaration.get(p.field()));
             boolean met = value != null && compare(value, p.comparison(), p.value());
             allMet &= met;
-            prerequisites.add(new PrerequisiteResult(p.id(), met, value == null ? p.field() + " not declared"
-                    : p.field() + " " + plain(value) + (met ? " meets " : " fails ") + p.comparison() + " "
-                            + plain(p.value()), p.source()));
+            prerequisites.add(new PrerequisiteResult(
+                    p.id(),
+                    met,
+                    value == null
+                            ? p.field() + " not declared"
+                            : p.field() + " " + plain(value) + (met ? " meets " : " fails ") + p.comparison() + " "
+                                    + plain(p.value()),
+                    p.source()));
         }
         List<CriterionResult> criteria = new ArrayList<>();
         BigDecimal score = BigDecimal.ZERO;
@@ -44,7 +49,15 @@ public final class RatingEvaluator {
         }
         Integer cap = cap(scheme, declaration);
         int stars = allMet ? Math.min(byScore, cap == null ? byScore : cap) : 0;
-        return new RatingResult(scheme.id(), scheme.version(), stars, score, byScore, cap, criteria, prerequisites,
+        return new RatingResult(
+                scheme.id(),
+                scheme.version(),
+                stars,
+                score,
+                byScore,
+                cap,
+                criteria,
+                prerequisites,
                 allMet ? next(scheme, declaration, stars, score, criteria) : null);
     }
 
@@ -62,19 +75,24 @@ public final class RatingEvaluator {
             BigDecimal value = number(raw);
             if (c.linear() != null) {
                 points = linear(c, value);
-                evidence = c.field() + " " + plain(value) + ": linear " + plain(c.linear().from().points()) + " at "
-                        + plain(c.linear().from().value()) + " … " + plain(c.linear().to().points()) + " at "
+                evidence = c.field() + " " + plain(value) + ": linear "
+                        + plain(c.linear().from().points()) + " at "
+                        + plain(c.linear().from().value()) + " … "
+                        + plain(c.linear().to().points()) + " at "
                         + plain(c.linear().to().value());
             } else if (c.steps() != null) {
                 points = BigDecimal.ZERO;
                 evidence = c.field() + " " + plain(value) + ": no step reached";
                 for (Step step : c.steps()) {
-                    boolean hit = step.atMost() != null ? value.compareTo(step.atMost()) <= 0
+                    boolean hit = step.atMost() != null
+                            ? value.compareTo(step.atMost()) <= 0
                             : value.compareTo(step.atLeast()) >= 0;
                     if (hit) {
                         points = step.points();
-                        evidence = c.field() + " " + plain(value) + (step.atMost() != null ? " ≤ " + plain(step.atMost())
-                                : " ≥ " + plain(step.atLeast()));
+                        evidence = c.field() + " " + plain(value)
+                                + (step.atMost() != null
+                                        ? " ≤ " + plain(step.atMost())
+                                        : " ≥ " + plain(step.atLeast()));
                         break;
                     }
                 }
@@ -123,10 +141,16 @@ public final class RatingEvaluator {
     }
 
     private static boolean within(BigDecimal value, CapLimit limit) {
-        return limit.maxValue() != null ? value.compareTo(limit.maxValue()) <= 0 : value.compareTo(limit.minValue()) >= 0;
+        return limit.maxValue() != null
+                ? value.compareTo(limit.maxValue()) <= 0
+                : value.compareTo(limit.minValue()) >= 0;
     }
 
-    private static NextStar next(RatingScheme scheme, Map<String, Object> declaration, int stars, BigDecimal score,
+    private static NextStar next(
+            RatingScheme scheme,
+            Map<String, Object> declaration,
+            int stars,
+            BigDecimal score,
             List<CriterionResult> criteria) {
         if (stars >= scheme.stars().size()) {
             return null;
@@ -148,8 +172,11 @@ public final class RatingEvaluator {
         List<NextStar.Gain> gains = criteria.stream()
                 .filter(c -> c.maxPoints().compareTo(c.points()) > 0)
                 .map(c -> new NextStar.Gain(c.id(), c.maxPoints().subtract(c.points())))
-                .sorted(Comparator.comparing(NextStar.Gain::pointsLeft).reversed().thenComparing(NextStar.Gain::criterion))
-                .limit(3).toList();
+                .sorted(Comparator.comparing(NextStar.Gain::pointsLeft)
+                        .reversed()
+                        .thenComparing(NextStar.Gain::criterion))
+                .limit(3)
+                .toList();
         return new NextStar(target, missing, capField, capRequires, gains);
     }
 

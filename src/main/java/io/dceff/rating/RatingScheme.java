@@ -55,11 +55,14 @@ public final class RatingScheme {
     }
 
     int decimals() {
-        return rules.rounding() == null || rules.rounding().decimals() == null ? 2 : rules.rounding().decimals();
+        return rules.rounding() == null || rules.rounding().decimals() == null
+                ? 2
+                : rules.rounding().decimals();
     }
 
     RoundingMode roundingMode() {
-        return rules.rounding() == null || rules.rounding().mode() == null ? RoundingMode.HALF_UP
+        return rules.rounding() == null || rules.rounding().mode() == null
+                ? RoundingMode.HALF_UP
                 : RoundingMode.valueOf(rules.rounding().mode());
     }
 }

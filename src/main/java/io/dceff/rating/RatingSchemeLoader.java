@@ -49,7 +49,10 @@ public final class RatingSchemeLoader {
         }
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
-            files = list.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
+            files = list.filter(
+                            p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new RatingSchemeException(dir.toString(), "directory", "cannot be listed: " + e.getMessage());
         }
@@ -63,7 +66,9 @@ public final class RatingSchemeLoader {
             String key = scheme.id() + " " + scheme.version();
             String earlier = seen.putIfAbsent(key, file.getFileName().toString());
             if (earlier != null) {
-                throw new RatingSchemeException(file.toString(), "scheme",
+                throw new RatingSchemeException(
+                        file.toString(),
+                        "scheme",
                         "scheme " + scheme.id() + " version " + scheme.version() + " is also defined in " + earlier);
             }
             schemes.add(scheme);
@@ -80,7 +85,9 @@ public final class RatingSchemeLoader {
         } catch (UnrecognizedPropertyException e) {
             String where = path(e);
             int cut = where.lastIndexOf('.');
-            throw new RatingSchemeException(name, cut < 0 ? "top level" : where.substring(0, cut),
+            throw new RatingSchemeException(
+                    name,
+                    cut < 0 ? "top level" : where.substring(0, cut),
                     "unknown field '" + e.getPropertyName() + "'");
         } catch (JsonMappingException e) {
             throw new RatingSchemeException(name, path(e), e.getOriginalMessage());
@@ -102,14 +109,18 @@ public final class RatingSchemeLoader {
             try {
                 RoundingMode.valueOf(r.rounding().mode());
             } catch (IllegalArgumentException e) {
-                throw new RatingSchemeException(file, "rounding", "unknown mode " + r.rounding().mode());
+                throw new RatingSchemeException(
+                        file, "rounding", "unknown mode " + r.rounding().mode());
             }
         }
         for (Prerequisite p : r.prerequisites() == null ? List.<Prerequisite>of() : r.prerequisites()) {
             String rule = "prerequisite " + p.id();
             require(file, "prerequisites", p.id() != null, "a prerequisite has no id");
             field(file, rule, p.field());
-            require(file, rule, p.comparison() != null && COMPARISONS.contains(p.comparison()),
+            require(
+                    file,
+                    rule,
+                    p.comparison() != null && COMPARISONS.contains(p.comparison()),
                     "comparison must be one of " + COMPARISONS);
             require(file, rule, p.value() != null, "value is missing");
             require(file, rule, p.source() != null, "source is missing");
@@ -124,9 +135,15 @@ public final class RatingSchemeLoader {
             field(file, rule, c.field());
             require(file, rule, c.source() != null, "source is missing");
             require(file, rule, c.maxPoints() != null && c.maxPoints().signum() > 0, "maxPoints must be positive");
-            int kinds = (c.linear() != null ? 1 : 0) + (c.steps() != null ? 1 : 0) + (c.whenBoolean() != null ? 1 : 0)
+            int kinds = (c.linear() != null ? 1 : 0)
+                    + (c.steps() != null ? 1 : 0)
+                    + (c.whenBoolean() != null ? 1 : 0)
                     + (c.table() != null ? 1 : 0);
-            require(file, rule, kinds == 1, "must have exactly one of linear, steps, boolean, table (has " + kinds + ")");
+            require(
+                    file,
+                    rule,
+                    kinds == 1,
+                    "must have exactly one of linear, steps, boolean, table (has " + kinds + ")");
             if (c.linear() != null) {
                 checkLinear(file, rule, c);
             } else if (c.steps() != null) {
@@ -146,7 +163,10 @@ public final class RatingSchemeLoader {
             }
             total = total.add(c.maxPoints());
         }
-        require(file, "criteria", total.compareTo(r.maxScore()) == 0,
+        require(
+                file,
+                "criteria",
+                total.compareTo(r.maxScore()) == 0,
                 "the criteria's maxPoints add up to " + total.toPlainString() + ", not maxScore "
                         + r.maxScore().toPlainString());
         checkStars(file, r);
@@ -155,13 +175,24 @@ public final class RatingSchemeLoader {
     private static void checkLinear(String file, String rule, CriterionRule c) {
         var from = c.linear().from();
         var to = c.linear().to();
-        require(file, rule, from != null && to != null && from.value() != null && to.value() != null
-                && from.points() != null && to.points() != null, "linear needs from and to, each with value and points");
+        require(
+                file,
+                rule,
+                from != null
+                        && to != null
+                        && from.value() != null
+                        && to.value() != null
+                        && from.points() != null
+                        && to.points() != null,
+                "linear needs from and to, each with value and points");
         require(file, rule, from.value().compareTo(to.value()) != 0, "linear anchors have the same value");
         boolean zeroToMax = from.points().signum() == 0 && to.points().compareTo(c.maxPoints()) == 0;
         boolean maxToZero = to.points().signum() == 0 && from.points().compareTo(c.maxPoints()) == 0;
-        require(file, rule, zeroToMax || maxToZero, "linear anchor points must be 0 and maxPoints ("
-                + c.maxPoints().toPlainString() + ")");
+        require(
+                file,
+                rule,
+                zeroToMax || maxToZero,
+                "linear anchor points must be 0 and maxPoints (" + c.maxPoints().toPlainString() + ")");
     }
 
     private static void checkSteps(String file, String rule, CriterionRule c) {
@@ -175,8 +206,12 @@ public final class RatingSchemeLoader {
             upper = atMost;
             BigDecimal bound = atMost ? step.atMost() : step.atLeast();
             if (previous != null) {
-                require(file, rule, atMost ? bound.compareTo(previous) > 0 : bound.compareTo(previous) < 0,
-                        "step thresholds out of order (" + (atMost ? "atMost must increase" : "atLeast must decrease") + ")");
+                require(
+                        file,
+                        rule,
+                        atMost ? bound.compareTo(previous) > 0 : bound.compareTo(previous) < 0,
+                        "step thresholds out of order (" + (atMost ? "atMost must increase" : "atLeast must decrease")
+                                + ")");
             }
             previous = bound;
             points(file, rule, step.points(), c.maxPoints());
@@ -188,21 +223,40 @@ public final class RatingSchemeLoader {
         BigDecimal previous = null;
         int expected = 1;
         for (StarThreshold s : r.stars()) {
-            require(file, "stars", s.stars() != null && s.stars() == expected,
+            require(
+                    file,
+                    "stars",
+                    s.stars() != null && s.stars() == expected,
                     "stars must be listed 1, 2, 3… in order (found " + s.stars() + ")");
-            require(file, "stars", s.minScore() != null && (previous == null || s.minScore().compareTo(previous) > 0),
+            require(
+                    file,
+                    "stars",
+                    s.minScore() != null && (previous == null || s.minScore().compareTo(previous) > 0),
                     "star thresholds must increase");
             require(file, "stars", s.minScore().compareTo(r.maxScore()) <= 0, "a star threshold is above maxScore");
             previous = s.minScore();
             expected++;
         }
         if (r.caps() != null) {
-            require(file, "caps", r.caps().field() != null && r.caps().limits() != null && !r.caps().limits().isEmpty(),
+            require(
+                    file,
+                    "caps",
+                    r.caps().field() != null
+                            && r.caps().limits() != null
+                            && !r.caps().limits().isEmpty(),
                     "caps need a field and limits");
             for (CapLimit limit : r.caps().limits()) {
-                require(file, "caps", limit.stars() != null && limit.stars() >= 1 && limit.stars() <= r.stars().size(),
+                require(
+                        file,
+                        "caps",
+                        limit.stars() != null
+                                && limit.stars() >= 1
+                                && limit.stars() <= r.stars().size(),
                         "a cap names a star outside 1.." + r.stars().size());
-                require(file, "caps", (limit.maxValue() == null) != (limit.minValue() == null),
+                require(
+                        file,
+                        "caps",
+                        (limit.maxValue() == null) != (limit.minValue() == null),
                         "each cap limit has maxValue or minValue");
             }
         }
@@ -210,12 +264,19 @@ public final class RatingSchemeLoader {
 
     private void field(String file, String rule, String field) {
         require(file, rule, field != null, "field is missing");
-        require(file, rule, knownFields.contains(field), "unknown declaration field '" + field + "' (known: "
-                + knownFields.stream().sorted().collect(Collectors.joining(", ")) + ")");
+        require(
+                file,
+                rule,
+                knownFields.contains(field),
+                "unknown declaration field '" + field + "' (known: "
+                        + knownFields.stream().sorted().collect(Collectors.joining(", ")) + ")");
     }
 
     private static void points(String file, String rule, BigDecimal points, BigDecimal max) {
-        require(file, rule, points != null && points.signum() >= 0 && points.compareTo(max) <= 0,
+        require(
+                file,
+                rule,
+                points != null && points.signum() >= 0 && points.compareTo(max) <= 0,
                 "points must be between 0 and maxPoints (" + max.toPlainString() + ")");
     }
 

@@ -1,5 +1,4 @@
 package io.dceff.registry;
 
 /** An organization as registered: its code, name, kind and unified social credit code (checked on registration). */
-public record OrganizationDetails(String code, String name, OrganizationKind kind, String creditCode) {
-}
+public record OrganizationDetails(String code, String name, OrganizationKind kind, String creditCode) {}

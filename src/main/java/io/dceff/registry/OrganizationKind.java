@@ -1,5 +1,6 @@
 package io.dceff.registry;
 
 public enum OrganizationKind {
-    OPERATOR, CARRIER
+    OPERATOR,
+    CARRIER
 }

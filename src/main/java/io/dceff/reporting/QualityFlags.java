@@ -20,8 +20,13 @@ public final class QualityFlags {
      * @param previousMonth     the latest revision of the calendar month before, or null
      * @param hasEarlierReport  whether the data center reported any earlier month
      */
-    public EnumSet<QualityFlag> assess(YearMonth period, BigDecimal facilityKwh, BigDecimal itKwh, int racks,
-            MonthlyEnergy previousMonth, boolean hasEarlierReport) {
+    public EnumSet<QualityFlag> assess(
+            YearMonth period,
+            BigDecimal facilityKwh,
+            BigDecimal itKwh,
+            int racks,
+            MonthlyEnergy previousMonth,
+            boolean hasEarlierReport) {
         EnumSet<QualityFlag> flags = EnumSet.noneOf(QualityFlag.class);
         BigDecimal pue = Pue.of(facilityKwh, itKwh);
         if (pue != null && pue.compareTo(thresholds.maxPlausiblePue()) > 0) {
@@ -37,7 +42,8 @@ public final class QualityFlags {
             }
         }
         BigDecimal hours = BigDecimal.valueOf(period.lengthOfMonth() * 24L);
-        BigDecimal capacityKwh = BigDecimal.valueOf(racks).multiply(thresholds.kwPerRack()).multiply(hours);
+        BigDecimal capacityKwh =
+                BigDecimal.valueOf(racks).multiply(thresholds.kwPerRack()).multiply(hours);
         if (itKwh != null && itKwh.compareTo(capacityKwh) > 0) {
             flags.add(QualityFlag.IT_ABOVE_RACK_CAPACITY);
         }

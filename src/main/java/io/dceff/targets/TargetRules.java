@@ -14,8 +14,7 @@ import java.util.function.Function;
 /** The arithmetic of the plan's targets (DESIGN.md, Targets), in plain values. */
 public final class TargetRules {
 
-    private TargetRules() {
-    }
+    private TargetRules() {}
 
     /** Share of the plan period elapsed at a date, 0–1. */
     public static BigDecimal elapsedShare(LocalDate start, LocalDate end, LocalDate at) {
@@ -38,8 +37,8 @@ public final class TargetRules {
      * MET when the target is reached; NO_BASELINE without a figure; otherwise MISSED once the deadline is over at
      * the measuring date, and before it ON_TRACK when progress ≥ the elapsed share of the plan period, else BEHIND.
      */
-    public static TargetStatus status(BigDecimal actual, BigDecimal target, BigDecimal elapsedShare, AsOf at,
-            LocalDate deadline) {
+    public static TargetStatus status(
+            BigDecimal actual, BigDecimal target, BigDecimal elapsedShare, AsOf at, LocalDate deadline) {
         if (actual == null) {
             return TargetStatus.NO_BASELINE;
         }
@@ -64,18 +63,17 @@ public final class TargetRules {
 
     /** Share of the baseline's candidates consolidating or closed, four decimals; null without candidates. */
     public static BigDecimal closureShare(int done, int candidates) {
-        return candidates == 0 ? null
+        return candidates == 0
+                ? null
                 : BigDecimal.valueOf(done).divide(BigDecimal.valueOf(candidates), 4, RoundingMode.HALF_UP);
     }
 
     /** One data center's energy in a year and the year before. */
-    public record TwoYears(String code, BigDecimal facilityPrevious, BigDecimal itPrevious, BigDecimal facility,
-            BigDecimal it) {
-    }
+    public record TwoYears(
+            String code, BigDecimal facilityPrevious, BigDecimal itPrevious, BigDecimal facility, BigDecimal it) {}
 
     /** The saving and the sums behind it. */
-    public record Saving(BigDecimal share, BigDecimal expectedKwh, BigDecimal actualKwh, int dataCenters) {
-    }
+    public record Saving(BigDecimal share, BigDecimal expectedKwh, BigDecimal actualKwh, int dataCenters) {}
 
     /**
      * Energy saved by efficiency at this year's IT load: Σ (E_IT,y × PUE_y−1 − E_DC,y) ÷ Σ (E_IT,y × PUE_y−1),

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 class DependencyArrowsTest {
 
     private static final Path SOURCES = Path.of("src/main/java/io/dceff");
-    private static final Pattern IMPORT = Pattern.compile("^import (?:static )?io\\.dceff\\.([a-z]+)((?:\\.[a-z]+)*)\\.",
-            Pattern.MULTILINE);
+    private static final Pattern IMPORT =
+            Pattern.compile("^import (?:static )?io\\.dceff\\.([a-z]+)((?:\\.[a-z]+)*)\\.", Pattern.MULTILINE);
     private static final Set<String> COMPOSITION = Set.of("samples");
 
     /** capability → the capabilities it imports (platform left out: every one uses it). */
@@ -118,7 +118,8 @@ class DependencyArrowsTest {
         int start = readme.indexOf("```mermaid");
         String diagram = readme.substring(start, readme.indexOf("```", start + 10));
         Map<String, Set<String>> drawn = new TreeMap<>();
-        Matcher edge = Pattern.compile("^\\s*([a-z]+) --> ([a-z &]+)$", Pattern.MULTILINE).matcher(diagram);
+        Matcher edge = Pattern.compile("^\\s*([a-z]+) --> ([a-z &]+)$", Pattern.MULTILINE)
+                .matcher(diagram);
         while (edge.find()) {
             for (String head : edge.group(2).split("\\s*&\\s*")) {
                 if (!head.isBlank() && !head.trim().equals("platform")) {
@@ -133,6 +134,7 @@ class DependencyArrowsTest {
             }
         });
         assertThat(drawn).isEqualTo(actual);
-        assertThat(List.copyOf(ARROWS.keySet())).allSatisfy(c -> assertThat(diagram).contains(c + "[\""));
+        assertThat(List.copyOf(ARROWS.keySet()))
+                .allSatisfy(c -> assertThat(diagram).contains(c + "[\""));
     }
 }

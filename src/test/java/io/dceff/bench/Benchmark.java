@@ -15,12 +15,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -61,20 +59,50 @@ public final class Benchmark {
      * @param heapSearch -Xmx sizes tried at the end, smallest first: the service restarted with each on the same
      *        data and the heaviest work repeated; the first that passes is the smallest passing heap (empty: none)
      */
-    record Settings(int dataCenters, int months, int stations, int carriers, long seed, int ingestClients,
-            int loadClients, double loadSeconds, int repetitions, double soakSeconds, int soakRate, String bufferPool,
-            String heap, Path out, String externalUrl, String externalUser, String externalPassword, int batchMonths,
-            double maxForeignCpu, String heapSearch) {
+    record Settings(
+            int dataCenters,
+            int months,
+            int stations,
+            int carriers,
+            long seed,
+            int ingestClients,
+            int loadClients,
+            double loadSeconds,
+            int repetitions,
+            double soakSeconds,
+            int soakRate,
+            String bufferPool,
+            String heap,
+            Path out,
+            String externalUrl,
+            String externalUser,
+            String externalPassword,
+            int batchMonths,
+            double maxForeignCpu,
+            String heapSearch) {
 
         static Settings fromSystemProperties() {
-            return new Settings(intOf("dataCenters", 100_000), intOf("months", 24), intOf("stations", 1_000_000),
-                    intOf("carriers", 10), Long.getLong("bench.seed", 20261126L), intOf("ingestClients", 4),
-                    intOf("loadClients", 16), doubleOf("loadSeconds", 20), intOf("repetitions", 9),
-                    doubleOf("soakSeconds", 120), intOf("soakRate", 100), System.getProperty("bench.bufferPool", "1G"),
-                    System.getProperty("bench.heap", "512m"), Path.of(System.getProperty("bench.out", "target/bench")),
-                    System.getenv("BENCH_JDBC_URL"), System.getenv().getOrDefault("BENCH_JDBC_USER", "root"),
-                    System.getenv().getOrDefault("BENCH_JDBC_PASSWORD", ""), intOf("batchMonths", 6),
-                    doubleOf("maxForeignCpu", 0.25), System.getProperty("bench.heapSearch", "256m,320m,384m"));
+            return new Settings(
+                    intOf("dataCenters", 100_000),
+                    intOf("months", 24),
+                    intOf("stations", 1_000_000),
+                    intOf("carriers", 10),
+                    Long.getLong("bench.seed", 20261126L),
+                    intOf("ingestClients", 4),
+                    intOf("loadClients", 16),
+                    doubleOf("loadSeconds", 20),
+                    intOf("repetitions", 9),
+                    doubleOf("soakSeconds", 120),
+                    intOf("soakRate", 100),
+                    System.getProperty("bench.bufferPool", "1G"),
+                    System.getProperty("bench.heap", "512m"),
+                    Path.of(System.getProperty("bench.out", "target/bench")),
+                    System.getenv("BENCH_JDBC_URL"),
+                    System.getenv().getOrDefault("BENCH_JDBC_USER", "root"),
+                    System.getenv().getOrDefault("BENCH_JDBC_PASSWORD", ""),
+                    intOf("batchMonths", 6),
+                    doubleOf("maxForeignCpu", 0.25),
+                    System.getProperty("bench.heapSearch", "256m,320m,384m"));
         }
 
         private static int intOf(String name, int fallback) {
@@ -98,8 +126,11 @@ public final class Benchmark {
     private final SyntheticData data;
     private final Map<String, Object> results = new LinkedHashMap<>();
     private final List<String[]> table = new ArrayList<>();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).executor(Executors.newFixedThreadPool(8)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .executor(Executors.newFixedThreadPool(8))
+            .build();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final Map<String, Long> serviceIds = new HashMap<>();
     private final Map<String, Long> rawIds = new HashMap<>();
@@ -121,8 +152,13 @@ public final class Benchmark {
 
     Benchmark(Settings settings) {
         this.settings = settings;
-        this.data = new SyntheticData(settings.seed(), settings.dataCenters(), settings.months(), settings.stations(),
-                settings.carriers(), WindowTotals.keptLast(LocalDate.now(SERVICE_ZONE)));
+        this.data = new SyntheticData(
+                settings.seed(),
+                settings.dataCenters(),
+                settings.months(),
+                settings.stations(),
+                settings.carriers(),
+                WindowTotals.keptLast(LocalDate.now(SERVICE_ZONE)));
     }
 
     public static void main(String[] args) throws Exception {
@@ -133,10 +169,28 @@ public final class Benchmark {
         Files.createDirectories(settings.out());
         Instant started = Instant.now();
         results.put("date", LocalDate.now().toString());
-        results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "memoryGiB",
-                Math.round(memTotalKb() / 1024.0 / 1024.0 * 10) / 10.0, "java", System.getProperty("java.version")));
-        results.put("scale", Map.of("dataCenters", data.dataCenters, "months", data.months,
-                "reports", (long) data.dataCenters * data.months, "baseStations", data.stations, "seed", settings.seed()));
+        results.put(
+                "machine",
+                Map.of(
+                        "cores",
+                        Runtime.getRuntime().availableProcessors(),
+                        "memoryGiB",
+                        Math.round(memTotalKb() / 1024.0 / 1024.0 * 10) / 10.0,
+                        "java",
+                        System.getProperty("java.version")));
+        results.put(
+                "scale",
+                Map.of(
+                        "dataCenters",
+                        data.dataCenters,
+                        "months",
+                        data.months,
+                        "reports",
+                        (long) data.dataCenters * data.months,
+                        "baseStations",
+                        data.stations,
+                        "seed",
+                        settings.seed()));
         try {
             startDatabase();
             startService(settings.heap());
@@ -160,7 +214,9 @@ public final class Benchmark {
             results.put("error", e.toString());
             throw e;
         } finally {
-            results.put("minutes", Math.round(Duration.between(started, Instant.now()).toSeconds() / 6.0) / 10.0);
+            results.put(
+                    "minutes",
+                    Math.round(Duration.between(started, Instant.now()).toSeconds() / 6.0) / 10.0);
             stopService();
             for (List<Connection> connections : rawConnections.values()) {
                 for (Connection c : connections) {
@@ -195,8 +251,12 @@ public final class Benchmark {
         } else {
             Path dir = settings.out().resolve("db");
             deleteQuietly(dir);
-            embedded = new EmbeddedMariaDb(Path.of("target", "embedded-mariadb", "base"), dir.resolve("data"), "bench",
-                    0, settings.bufferPool());
+            embedded = new EmbeddedMariaDb(
+                    Path.of("target", "embedded-mariadb", "base"),
+                    dir.resolve("data"),
+                    "bench",
+                    0,
+                    settings.bufferPool());
             embedded.start();
             server = "jdbc:mariadb://127.0.0.1:" + embedded.port();
             user = embedded.username();
@@ -204,14 +264,16 @@ public final class Benchmark {
         }
         List<String> databases = new ArrayList<>(List.of("dceff_bench"));
         Arrays.stream(RawMethod.values()).forEach(m -> databases.add(m.database()));
-        try (Connection c = connect(server + "/"); Statement s = c.createStatement()) {
+        try (Connection c = connect(server + "/");
+                Statement s = c.createStatement()) {
             for (String db : databases) {
                 s.execute("DROP DATABASE IF EXISTS " + db);
                 s.execute("CREATE DATABASE " + db + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
             }
             try (ResultSet rs = s.executeQuery("SELECT @@pid_file")) {
                 rs.next();
-                databasePid = Long.parseLong(Files.readString(Path.of(rs.getString(1))).trim());
+                databasePid = Long.parseLong(
+                        Files.readString(Path.of(rs.getString(1))).trim());
             } catch (IOException | RuntimeException unknown) {
                 databasePid = 0; // an external server on another machine: its CPU is not counted
             }
@@ -220,12 +282,18 @@ public final class Benchmark {
         rawUrl = server + "/dceff_raw";
         for (RawMethod method : RawMethod.values()) {
             String url = server + "/" + method.database();
-            Flyway.configure().dataSource(url, user, password).locations("filesystem:src/main/resources/db/migration")
-                    .load().migrate();
+            Flyway.configure()
+                    .dataSource(url, user, password)
+                    .locations("filesystem:src/main/resources/db/migration")
+                    .load()
+                    .migrate();
         }
         this.server = server;
-        results.put("database", embedded != null ? "embedded MariaDB 11.4, buffer pool " + settings.bufferPool()
-                : "external " + server);
+        results.put(
+                "database",
+                embedded != null
+                        ? "embedded MariaDB 11.4, buffer pool " + settings.bufferPool()
+                        : "external " + server);
     }
 
     private void startService(String heap) throws Exception {
@@ -234,15 +302,17 @@ public final class Benchmark {
             port = socket.getLocalPort();
         }
         base = "http://127.0.0.1:" + port;
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap));
         if (Boolean.getBoolean("bench.jfr")) {
-            command.add("-XX:StartFlightRecording=filename=" + settings.out().resolve("service.jfr") + ",settings=profile");
+            command.add(
+                    "-XX:StartFlightRecording=filename=" + settings.out().resolve("service.jfr") + ",settings=profile");
         }
         command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(settings.out().resolve("service.log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.to(
+                        settings.out().resolve("service.log").toFile()));
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_DATASOURCE_JDBC_URL", serviceUrl);
         env.put("QUARKUS_DATASOURCE_USERNAME", user);
@@ -254,7 +324,8 @@ public final class Benchmark {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(deadline)) {
             if (!service.isAlive()) {
-                throw new IllegalStateException("the service stopped; see " + settings.out().resolve("service.log"));
+                throw new IllegalStateException(
+                        "the service stopped; see " + settings.out().resolve("service.log"));
             }
             try {
                 if (get("/q/health/ready", null).statusCode() == 200) {
@@ -291,8 +362,9 @@ public final class Benchmark {
         for (String url : urls) {
             try (Connection c = connect(url)) {
                 c.setAutoCommit(false);
-                try (PreparedStatement org = c.prepareStatement("INSERT INTO organization (code, name, kind, credit_code, "
-                        + "created_by) VALUES (?, ?, ?, ?, 'bench')")) {
+                try (PreparedStatement org =
+                        c.prepareStatement("INSERT INTO organization (code, name, kind, credit_code, "
+                                + "created_by) VALUES (?, ?, ?, ?, 'bench')")) {
                     for (int i = 0; i < data.operators(); i++) {
                         addOrganization(org, SyntheticData.operatorCode(i), "OPERATOR", i);
                     }
@@ -325,7 +397,8 @@ public final class Benchmark {
                 }
                 c.commit();
                 Map<String, Long> ids = new HashMap<>();
-                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT code, id FROM data_center")) {
+                try (Statement s = c.createStatement();
+                        ResultSet rs = s.executeQuery("SELECT code, id FROM data_center")) {
                     while (rs.next()) {
                         ids.put(rs.getString(1), rs.getLong(2));
                     }
@@ -388,8 +461,7 @@ public final class Benchmark {
     }
 
     /** One operator's rows of a round, made before any clock starts. */
-    private record OperatorRows(long[] ids, LocalDate[] periods, long[] facility, long[] it, String csv, Path file) {
-    }
+    private record OperatorRows(long[] ids, LocalDate[] periods, long[] facility, long[] it, String csv, Path file) {}
 
     /**
      * Rounds of one slice of months each, every method on the same rows in an order that rotates by round,
@@ -412,12 +484,17 @@ public final class Benchmark {
             for (String method : order) {
                 CpuMeter.Snapshot before = cpu.snapshot();
                 if (method.equals("SERVICE")) {
-                    parallel(data.operators(), settings.ingestClients(), (client, op) -> postReports(op, prepared.get(op)));
+                    parallel(
+                            data.operators(),
+                            settings.ingestClients(),
+                            (client, op) -> postReports(op, prepared.get(op)));
                 } else {
                     RawMethod raw = RawMethod.valueOf(method);
                     List<Connection> connections = rawConnections.get(raw);
-                    parallel(data.operators(), raw.connections, (client, op) -> rawReports(raw,
-                            connections.get(client), prepared.get(op), now));
+                    parallel(
+                            data.operators(),
+                            raw.connections,
+                            (client, op) -> rawReports(raw, connections.get(client), prepared.get(op), now));
                 }
                 CpuMeter.Usage usage = cpu.between(before, cpu.snapshot());
                 Map<String, Object> m = usage.describe(rows);
@@ -428,14 +505,18 @@ public final class Benchmark {
             round.put("clean", clean);
             rounds.add(round);
             Collections.rotate(order, 1);
-            progress("report ingest round " + (slice + 1) + (clean ? "" : " (discarded: other processes held the CPUs)"));
+            progress("report ingest round " + (slice + 1)
+                    + (clean ? "" : " (discarded: other processes held the CPUs)"));
         }
         long stored = count(serviceUrl, "SELECT COUNT(*) FROM energy_report");
         if (stored != (long) data.dataCenters * data.months) {
             throw new AssertionError("the service stored " + stored + " reports");
         }
-        summariseIngest("reportIngest", "Report ingest, CSV batches of " + SyntheticData.DATA_CENTERS_PER_OPERATOR
-                + " sites × " + settings.batchMonths() + " months (" + settings.ingestClients() + " clients)", rounds);
+        summariseIngest(
+                "reportIngest",
+                "Report ingest, CSV batches of " + SyntheticData.DATA_CENTERS_PER_OPERATOR + " sites × "
+                        + settings.batchMonths() + " months (" + settings.ingestClients() + " clients)",
+                rounds);
     }
 
     /** The rows of every operator for months [from, to): bound values, the service's CSV, and a LOAD DATA file. */
@@ -462,10 +543,22 @@ public final class Benchmark {
                     periods[k] = r.period().atDay(1);
                     facility[k] = r.facilityKwh();
                     it[k] = r.itKwh();
-                    csv.append(r.dataCenter()).append(',').append(r.period()).append(',').append(r.facilityKwh())
-                            .append(',').append(r.itKwh()).append('\n');
-                    file.append(ids[k]).append(',').append(periods[k]).append(',').append(facility[k]).append(',')
-                            .append(it[k]).append('\n');
+                    csv.append(r.dataCenter())
+                            .append(',')
+                            .append(r.period())
+                            .append(',')
+                            .append(r.facilityKwh())
+                            .append(',')
+                            .append(r.itKwh())
+                            .append('\n');
+                    file.append(ids[k])
+                            .append(',')
+                            .append(periods[k])
+                            .append(',')
+                            .append(facility[k])
+                            .append(',')
+                            .append(it[k])
+                            .append('\n');
                 }
             }
             Path path = dir.resolve("reports-" + slice + "-" + op + ".csv");
@@ -488,9 +581,10 @@ public final class Benchmark {
             c.commit();
             return;
         }
-        String columns = "data_center_id, period, revision, facility_kwh, it_kwh, quality_flags, submitted_at, submitted_by";
-        try (PreparedStatement report = c.prepareStatement("INSERT INTO energy_report (" + columns
-                + ") VALUES (?, ?, 1, ?, ?, '', ?, 'bench')");
+        String columns =
+                "data_center_id, period, revision, facility_kwh, it_kwh, quality_flags, submitted_at, submitted_by";
+        try (PreparedStatement report = c.prepareStatement(
+                        "INSERT INTO energy_report (" + columns + ") VALUES (?, ?, 1, ?, ?, '', ?, 'bench')");
                 PreparedStatement revision = c.prepareStatement("INSERT INTO energy_report_revision (" + columns
                         + ") VALUES (?, ?, 1, ?, ?, '', ?, 'bench')")) {
             for (PreparedStatement ps : List.of(report, revision)) {
@@ -509,9 +603,11 @@ public final class Benchmark {
     }
 
     private void postReports(int operator, OperatorRows rows) throws Exception {
-        HttpResponse<String> answer = post("/api/v1/energy-reports/batch", operatorToken(operator), "text/csv", rows.csv());
+        HttpResponse<String> answer =
+                post("/api/v1/energy-reports/batch", operatorToken(operator), "text/csv", rows.csv());
         if (answer.statusCode() != 201) {
-            throw new AssertionError("batch of operator " + operator + ": " + answer.statusCode() + " " + answer.body());
+            throw new AssertionError(
+                    "batch of operator " + operator + ": " + answer.statusCode() + " " + answer.body());
         }
     }
 
@@ -520,7 +616,8 @@ public final class Benchmark {
      * the figures say so). Every ratio is the service against the best raw method of the same round.
      */
     private void summariseIngest(String key, String label, List<Map<String, Object>> rounds) {
-        List<Map<String, Object>> used = rounds.stream().filter(r -> Boolean.TRUE.equals(r.get("clean"))).toList();
+        List<Map<String, Object>> used =
+                rounds.stream().filter(r -> Boolean.TRUE.equals(r.get("clean"))).toList();
         boolean loaded = used.isEmpty();
         if (loaded) {
             used = rounds;
@@ -551,27 +648,46 @@ public final class Benchmark {
             round.put("serviceOverBestRaw", Math.round(service / best * 1000) / 1000.0);
         }
         Map<String, Object> medians = new LinkedHashMap<>();
-        rates.forEach((m, list) -> medians.put(m, Map.of("median", Math.round(median(list)), "min",
-                Math.round(Collections.min(list)), "max", Math.round(Collections.max(list)))));
+        rates.forEach((m, list) -> medians.put(
+                m,
+                Map.of(
+                        "median",
+                        Math.round(median(list)),
+                        "min",
+                        Math.round(Collections.min(list)),
+                        "max",
+                        Math.round(Collections.max(list)))));
         r.put("rowsPerSecond", medians);
         r.put("bestRawByRound", bestCount);
         r.put("medianRatio", median(ratios));
         r.put("ratioRange", List.of(Collections.min(ratios), Collections.max(ratios)));
         results.put(key, r);
-        String best = bestCount.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElseThrow();
+        String best = bestCount.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
+                .orElseThrow();
         Map<?, ?> serviceUsage = medianUsage(used, "SERVICE");
-        table.add(new String[] {label + (loaded ? " — **every round loaded by other processes: not a clean figure**"
-                : ", " + used.size() + " clean rounds of " + rounds.size()),
-                Math.round(median(rates.get("SERVICE"))) + " rows/s (" + Math.round(Collections.min(rates.get("SERVICE")))
-                        + "–" + Math.round(Collections.max(rates.get("SERVICE"))) + "); CPU µs/row: service "
-                        + serviceUsage.get("serviceCpuMicrosPerRow") + ", MariaDB " + serviceUsage.get("databaseCpuMicrosPerRow"),
-                "best raw: " + RawMethod.valueOf(best).label + " " + Math.round(median(rates.get(best))) + " rows/s; "
-                        + Arrays.stream(RawMethod.values()).filter(m -> !m.name().equals(best))
-                                .map(m -> m.label + " " + Math.round(median(rates.get(m.name()))))
-                                .reduce((a, b) -> a + ", " + b).orElse("")
-                        + "; MariaDB CPU µs/row (best raw) " + medianUsage(used, best).get("databaseCpuMicrosPerRow"),
-                "≥ 60% of the best raw", pct(median(ratios)) + " (rounds " + pct(Collections.min(ratios)) + "–"
-                        + pct(Collections.max(ratios)) + ")" + (median(ratios) >= 0.6 ? " met" : " missed")});
+        table.add(new String[] {
+            label
+                    + (loaded
+                            ? " — **every round loaded by other processes: not a clean figure**"
+                            : ", " + used.size() + " clean rounds of " + rounds.size()),
+            Math.round(median(rates.get("SERVICE"))) + " rows/s (" + Math.round(Collections.min(rates.get("SERVICE")))
+                    + "–" + Math.round(Collections.max(rates.get("SERVICE"))) + "); CPU µs/row: service "
+                    + serviceUsage.get("serviceCpuMicrosPerRow") + ", MariaDB "
+                    + serviceUsage.get("databaseCpuMicrosPerRow"),
+            "best raw: " + RawMethod.valueOf(best).label + " " + Math.round(median(rates.get(best))) + " rows/s; "
+                    + Arrays.stream(RawMethod.values())
+                            .filter(m -> !m.name().equals(best))
+                            .map(m -> m.label + " " + Math.round(median(rates.get(m.name()))))
+                            .reduce((a, b) -> a + ", " + b)
+                            .orElse("")
+                    + "; MariaDB CPU µs/row (best raw) "
+                    + medianUsage(used, best).get("databaseCpuMicrosPerRow"),
+            "≥ 60% of the best raw",
+            pct(median(ratios)) + " (rounds " + pct(Collections.min(ratios)) + "–" + pct(Collections.max(ratios)) + ")"
+                    + (median(ratios) >= 0.6 ? " met" : " missed")
+        });
     }
 
     private static double rate(Map<String, Object> round, String method) {
@@ -582,8 +698,12 @@ public final class Benchmark {
     private static Map<String, Object> medianUsage(List<Map<String, Object>> rounds, String method) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (String field : List.of("serviceCpuMicrosPerRow", "databaseCpuMicrosPerRow", "benchCpuMicrosPerRow")) {
-            m.put(field, Math.round(median(rounds.stream().map(r -> (Number) ((Map<?, ?>) r.get(method)).get(field))
-                    .filter(java.util.Objects::nonNull).toList())));
+            m.put(
+                    field,
+                    Math.round(median(rounds.stream()
+                            .map(r -> (Number) ((Map<?, ?>) r.get(method)).get(field))
+                            .filter(java.util.Objects::nonNull)
+                            .toList())));
         }
         return m;
     }
@@ -604,8 +724,16 @@ public final class Benchmark {
             }
             StringBuilder csv = new StringBuilder("siteId,district,technology,builtOn,sharedWith\n");
             for (SyntheticData.Station s : rows) {
-                csv.append(s.siteId()).append(',').append(s.district()).append(',').append(s.technology()).append(',')
-                        .append(s.builtOn()).append(',').append(s.sharedWith()).append('\n');
+                csv.append(s.siteId())
+                        .append(',')
+                        .append(s.district())
+                        .append(',')
+                        .append(s.technology())
+                        .append(',')
+                        .append(s.builtOn())
+                        .append(',')
+                        .append(s.sharedWith())
+                        .append('\n');
             }
             String body = csv.toString();
             List<List<SyntheticData.Station>> quarters = new ArrayList<>();
@@ -615,9 +743,20 @@ public final class Benchmark {
                 quarters.add(part);
                 StringBuilder file = new StringBuilder();
                 for (SyntheticData.Station s : part) {
-                    file.append(s.carrier()).append(',').append(s.siteId()).append(',').append(s.district()).append(',')
-                            .append(s.technology()).append(',').append(s.builtOn()).append(',').append(s.sharedWith())
-                            .append(',').append(s.sharedWith().isEmpty() ? 0 : 1).append('\n');
+                    file.append(s.carrier())
+                            .append(',')
+                            .append(s.siteId())
+                            .append(',')
+                            .append(s.district())
+                            .append(',')
+                            .append(s.technology())
+                            .append(',')
+                            .append(s.builtOn())
+                            .append(',')
+                            .append(s.sharedWith())
+                            .append(',')
+                            .append(s.sharedWith().isEmpty() ? 0 : 1)
+                            .append('\n');
                 }
                 Path path = dir.resolve("stations-" + carrier + "-" + q + ".csv");
                 Files.writeString(path, file);
@@ -630,11 +769,14 @@ public final class Benchmark {
             for (String method : order) {
                 CpuMeter.Snapshot before = cpu.snapshot();
                 if (method.equals("SERVICE")) {
-                    HttpResponse<String> answer = post("/api/v1/base-stations/batch",
-                            TestTokens.carrier(SyntheticData.carrierCode(carrier)), "text/csv", body);
+                    HttpResponse<String> answer = post(
+                            "/api/v1/base-stations/batch",
+                            TestTokens.carrier(SyntheticData.carrierCode(carrier)),
+                            "text/csv",
+                            body);
                     if (answer.statusCode() != 200) {
-                        throw new AssertionError("stations of carrier " + carrier + ": " + answer.statusCode() + " "
-                                + answer.body());
+                        throw new AssertionError(
+                                "stations of carrier " + carrier + ": " + answer.statusCode() + " " + answer.body());
                     }
                 } else {
                     RawMethod raw = RawMethod.valueOf(method);
@@ -661,8 +803,8 @@ public final class Benchmark {
             rounds.add(round);
             Collections.rotate(order, 1);
         }
-        summariseIngest("stationIngest", "Base-station ingest, one CSV batch of " + perCarrier + " rows per carrier",
-                rounds);
+        summariseIngest(
+                "stationIngest", "Base-station ingest, one CSV batch of " + perCarrier + " rows per carrier", rounds);
     }
 
     private static void rawStations(Connection c, List<SyntheticData.Station> rows, LocalDateTime now)
@@ -702,13 +844,14 @@ public final class Benchmark {
     // ---- 3. closure candidates ----------------------------------------------------------------------
 
     /** The closure rule (DESIGN.md) as one hand-written query over the same tables. */
-    static final String RAW_CLOSURE = "SELECT d.code, d.name, d.operator_code, d.district_code, d.racks, d.commissioned_on,"
-            + " w.facility, w.it, w.months, w.facility / w.it AS pue"
-            + " FROM data_center d JOIN (SELECT data_center_id, SUM(facility_kwh) facility, SUM(it_kwh) it, COUNT(*) months"
-            + "   FROM energy_report WHERE period BETWEEN ? AND ? GROUP BY data_center_id) w ON w.data_center_id = d.id"
-            + " WHERE d.status IN ('OPERATING', 'CONSOLIDATING') AND d.racks <= 800"
-            + " AND d.commissioned_on <= DATE_SUB(?, INTERVAL 10 YEAR) AND w.facility > 1.7 * w.it"
-            + " ORDER BY pue DESC";
+    static final String RAW_CLOSURE =
+            "SELECT d.code, d.name, d.operator_code, d.district_code, d.racks, d.commissioned_on,"
+                    + " w.facility, w.it, w.months, w.facility / w.it AS pue"
+                    + " FROM data_center d JOIN (SELECT data_center_id, SUM(facility_kwh) facility, SUM(it_kwh) it, COUNT(*) months"
+                    + "   FROM energy_report WHERE period BETWEEN ? AND ? GROUP BY data_center_id) w ON w.data_center_id = d.id"
+                    + " WHERE d.status IN ('OPERATING', 'CONSOLIDATING') AND d.racks <= 800"
+                    + " AND d.commissioned_on <= DATE_SUB(?, INTERVAL 10 YEAR) AND w.facility > 1.7 * w.it"
+                    + " ORDER BY pue DESC";
 
     /**
      * Each repetition corrects one report (in both databases), then asks: the first page, computed afresh
@@ -751,7 +894,9 @@ public final class Benchmark {
             long t5 = System.nanoTime();
             rawCount = rawClosure(rawConnection, first, last, asOfDate);
             long t6 = System.nanoTime();
-            if (fresh.statusCode() != 200 || firstPage.statusCode() != 200 || all.statusCode() != 200
+            if (fresh.statusCode() != 200
+                    || firstPage.statusCode() != 200
+                    || all.statusCode() != 200
                     || freshCsv.statusCode() != 200) {
                 throw new AssertionError("closure candidates: " + fresh.statusCode() + "/" + all.statusCode());
             }
@@ -781,18 +926,34 @@ public final class Benchmark {
         r.put("firstPageAfterWriteOverRaw", freshRatio);
         results.put("closureCandidates", r);
         String loadNote = " (load average " + fmt(median(loads)) + ")";
-        table.add(new String[] {"Closure candidates, first page, first call after a write (" + total + " candidates)"
-                + loadNote, msRange(afterWrite), "raw query on the raw database " + msRange(raw),
-                "< 300 ms and ≤ 0.5× raw", fmt(freshRatio) + "×" + (ms(median(afterWrite)) < 300 && freshRatio <= 0.5
-                        ? " met" : " missed")});
-        table.add(new String[] {"Closure candidates, full CSV export (" + csvBytes / 1024 + " KB), first call after a write",
-                msRange(csvAfterWrite), "", "< 500 ms", ms(median(csvAfterWrite)) < 500 ? "met" : "missed"});
-        table.add(new String[] {"Closure candidates, first page again (cached run)", msRange(page),
-                "first call " + fmt(ms(median(afterWrite))) + " ms", "—", fmt(median(page) / median(afterWrite))
-                        + "× the first call"});
-        table.add(new String[] {"Closure candidates, full CSV export again (cached run)", msRange(csv),
-                "first call " + fmt(ms(median(csvAfterWrite))) + " ms", "< 500 ms", fmt(median(csv) / median(csvAfterWrite))
-                        + "× the first call"});
+        table.add(new String[] {
+            "Closure candidates, first page, first call after a write (" + total + " candidates)" + loadNote,
+            msRange(afterWrite),
+            "raw query on the raw database " + msRange(raw),
+            "< 300 ms and ≤ 0.5× raw",
+            fmt(freshRatio) + "×" + (ms(median(afterWrite)) < 300 && freshRatio <= 0.5 ? " met" : " missed")
+        });
+        table.add(new String[] {
+            "Closure candidates, full CSV export (" + csvBytes / 1024 + " KB), first call after a write",
+            msRange(csvAfterWrite),
+            "",
+            "< 500 ms",
+            ms(median(csvAfterWrite)) < 500 ? "met" : "missed"
+        });
+        table.add(new String[] {
+            "Closure candidates, first page again (cached run)",
+            msRange(page),
+            "first call " + fmt(ms(median(afterWrite))) + " ms",
+            "—",
+            fmt(median(page) / median(afterWrite)) + "× the first call"
+        });
+        table.add(new String[] {
+            "Closure candidates, full CSV export again (cached run)",
+            msRange(csv),
+            "first call " + fmt(ms(median(csvAfterWrite))) + " ms",
+            "< 500 ms",
+            fmt(median(csv) / median(csvAfterWrite)) + "× the first call"
+        });
     }
 
     /** Corrects one report of the last month by a kWh, in the service and in the raw database alike. */
@@ -800,15 +961,18 @@ public final class Benchmark {
         SyntheticData.Site site = data.site(n % data.dataCenters);
         SyntheticData.Report report = data.report(site, data.months - 1);
         long facility = report.facilityKwh() + 1 + n / data.dataCenters;
-        HttpResponse<String> correction = put("/api/v1/data-centers/" + site.code() + "/energy-reports/"
-                + report.period(), operatorToken(site.index() / SyntheticData.DATA_CENTERS_PER_OPERATOR),
-                "{\"period\":\"" + report.period() + "\",\"facilityKwh\":" + facility + ",\"itKwh\":" + report.itKwh() + "}");
+        HttpResponse<String> correction = put(
+                "/api/v1/data-centers/" + site.code() + "/energy-reports/" + report.period(),
+                operatorToken(site.index() / SyntheticData.DATA_CENTERS_PER_OPERATOR),
+                "{\"period\":\"" + report.period() + "\",\"facilityKwh\":" + facility + ",\"itKwh\":" + report.itKwh()
+                        + "}");
         if (correction.statusCode() != 200) {
             throw new AssertionError("correction: " + correction.statusCode() + " " + correction.body());
         }
         Connection c = rawConnections.get(RawMethod.BATCH_4).get(0);
-        try (PreparedStatement ps = c.prepareStatement("UPDATE energy_report SET facility_kwh = ?, revision = revision + 1"
-                + " WHERE data_center_id = ? AND period = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("UPDATE energy_report SET facility_kwh = ?, revision = revision + 1"
+                        + " WHERE data_center_id = ? AND period = ?")) {
             ps.setLong(1, facility);
             ps.setLong(2, rawIds.get(site.code()));
             ps.setObject(3, report.period().atDay(1));
@@ -874,8 +1038,10 @@ public final class Benchmark {
         int clients = settings.loadClients();
         LoadGenerator.Result pue = LoadGenerator.run(clients, settings.loadSeconds(), seq -> {
             SyntheticData.Site site = data.site((int) ((seq * 7919) % data.dataCenters));
-            return get("/api/v1/data-centers/" + site.code() + "/pue", operatorToken(site.index()
-                    / SyntheticData.DATA_CENTERS_PER_OPERATOR)).statusCode();
+            return get(
+                            "/api/v1/data-centers/" + site.code() + "/pue",
+                            operatorToken(site.index() / SyntheticData.DATA_CENTERS_PER_OPERATOR))
+                    .statusCode();
         });
         CpuMeter.Snapshot before = cpu.snapshot();
         LoadGenerator.Result single = LoadGenerator.run(clients, settings.loadSeconds(), seq -> postOneReport());
@@ -883,16 +1049,29 @@ public final class Benchmark {
         results.put("pueTrend", pue);
         results.put("singleReportPost", single);
         results.put("singleReportPostCpu", usage.describe(single.calls()));
-        table.add(new String[] {"PUE trend of one data center (" + clients + " clients)", fmt(pue.medianMs()) + " ms median, "
-                + fmt(pue.p99Ms()) + " ms p99", Math.round(pue.perSecond()) + " req/s", "", statusesOk(pue, 200)});
-        table.add(new String[] {"Single report POST (" + clients + " clients, load average " + fmt(usage.load1Before())
-                + "→" + fmt(usage.load1After()) + ")", fmt(single.medianMs()) + " ms median, " + fmt(single.p99Ms())
-                + " ms p99", Math.round(single.perSecond()) + " req/s; CPU share of the machine: load generator "
-                + pct(usage.benchCpu() / usage.seconds() / cores()) + ", service " + pct(usage.serviceCpu() / usage.seconds()
-                / cores()) + ", MariaDB " + pct(usage.databaseCpu() / usage.seconds() / cores()) + ", other processes "
-                + pct(usage.foreignShare()), "p99 < 30 ms", (single.p99Ms() < 30 ? "met" : "missed")
-                + (usage.foreignShare() > settings.maxForeignCpu() ? " (**taken while other processes held the CPUs**)" : "")
-                + "; " + statusesOk(single, 201)});
+        table.add(new String[] {
+            "PUE trend of one data center (" + clients + " clients)",
+            fmt(pue.medianMs()) + " ms median, " + fmt(pue.p99Ms()) + " ms p99",
+            Math.round(pue.perSecond()) + " req/s",
+            "",
+            statusesOk(pue, 200)
+        });
+        table.add(new String[] {
+            "Single report POST (" + clients + " clients, load average " + fmt(usage.load1Before()) + "→"
+                    + fmt(usage.load1After()) + ")",
+            fmt(single.medianMs()) + " ms median, " + fmt(single.p99Ms()) + " ms p99",
+            Math.round(single.perSecond()) + " req/s; CPU share of the machine: load generator "
+                    + pct(usage.benchCpu() / usage.seconds() / cores()) + ", service "
+                    + pct(usage.serviceCpu() / usage.seconds() / cores()) + ", MariaDB "
+                    + pct(usage.databaseCpu() / usage.seconds() / cores()) + ", other processes "
+                    + pct(usage.foreignShare()),
+            "p99 < 30 ms",
+            (single.p99Ms() < 30 ? "met" : "missed")
+                    + (usage.foreignShare() > settings.maxForeignCpu()
+                            ? " (**taken while other processes held the CPUs**)"
+                            : "")
+                    + "; " + statusesOk(single, 201)
+        });
     }
 
     private static int cores() {
@@ -905,8 +1084,11 @@ public final class Benchmark {
         SyntheticData.Site site = data.site((int) (n % data.dataCenters));
         YearMonth period = extraMonth(n / data.dataCenters);
         String body = "{\"period\":\"" + period + "\",\"facilityKwh\":" + (150_000 + n % 1000) + ",\"itKwh\":100000}";
-        return post("/api/v1/data-centers/" + site.code() + "/energy-reports",
-                operatorToken(site.index() / SyntheticData.DATA_CENTERS_PER_OPERATOR), "application/json", body)
+        return post(
+                        "/api/v1/data-centers/" + site.code() + "/energy-reports",
+                        operatorToken(site.index() / SyntheticData.DATA_CENTERS_PER_OPERATOR),
+                        "application/json",
+                        body)
                 .statusCode();
     }
 
@@ -923,7 +1105,9 @@ public final class Benchmark {
     }
 
     private static String statusesOk(LoadGenerator.Result r, int expected) {
-        return r.statuses().keySet().stream().allMatch(s -> s == expected) ? "all " + expected : "statuses " + r.statuses();
+        return r.statuses().keySet().stream().allMatch(s -> s == expected)
+                ? "all " + expected
+                : "statuses " + r.statuses();
     }
 
     // ---- 5. soak --------------------------------------------------------------------------------------
@@ -940,26 +1124,32 @@ public final class Benchmark {
         ExecutorService workers = Executors.newFixedThreadPool(32);
         AtomicLong seq = new AtomicLong();
         long periodMicros = 1_000_000L / settings.soakRate();
-        ticker.scheduleAtFixedRate(() -> workers.submit(() -> {
-            long n = seq.getAndIncrement();
-            long t0 = System.nanoTime();
-            int status;
-            try {
-                SyntheticData.Site site = data.site((int) ((n * 7919) % data.dataCenters));
-                String token = operatorToken(site.index() / SyntheticData.DATA_CENTERS_PER_OPERATOR);
-                if (n % 5 == 0) {
-                    status = postOneReport();
-                } else if (n % 2 == 0) {
-                    status = get("/api/v1/data-centers/" + site.code() + "/pue", token).statusCode();
-                } else {
-                    status = get("/api/v1/data-centers/" + site.code(), token).statusCode();
-                }
-            } catch (Exception e) {
-                status = -1;
-            }
-            latencies.add(System.nanoTime() - t0);
-            statuses.computeIfAbsent(status, k -> new AtomicInteger()).incrementAndGet();
-        }), 0, periodMicros, TimeUnit.MICROSECONDS);
+        ticker.scheduleAtFixedRate(
+                () -> workers.submit(() -> {
+                    long n = seq.getAndIncrement();
+                    long t0 = System.nanoTime();
+                    int status;
+                    try {
+                        SyntheticData.Site site = data.site((int) ((n * 7919) % data.dataCenters));
+                        String token = operatorToken(site.index() / SyntheticData.DATA_CENTERS_PER_OPERATOR);
+                        if (n % 5 == 0) {
+                            status = postOneReport();
+                        } else if (n % 2 == 0) {
+                            status = get("/api/v1/data-centers/" + site.code() + "/pue", token)
+                                    .statusCode();
+                        } else {
+                            status = get("/api/v1/data-centers/" + site.code(), token)
+                                    .statusCode();
+                        }
+                    } catch (Exception e) {
+                        status = -1;
+                    }
+                    latencies.add(System.nanoTime() - t0);
+                    statuses.computeIfAbsent(status, k -> new AtomicInteger()).incrementAndGet();
+                }),
+                0,
+                periodMicros,
+                TimeUnit.MICROSECONDS);
         Thread.sleep((long) (settings.soakSeconds() * 1000));
         ticker.shutdownNow();
         workers.shutdown();
@@ -967,8 +1157,10 @@ public final class Benchmark {
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         Map<Integer, Integer> counts = new TreeMap<>();
         statuses.forEach((k, v) -> counts.put(k, v.get()));
-        long errors = counts.entrySet().stream().filter(e -> e.getKey() < 200 || e.getKey() >= 300)
-                .mapToLong(Map.Entry::getValue).sum();
+        long errors = counts.entrySet().stream()
+                .filter(e -> e.getKey() < 200 || e.getKey() >= 300)
+                .mapToLong(Map.Entry::getValue)
+                .sum();
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("seconds", settings.soakSeconds());
         r.put("ratePerSecond", settings.soakRate());
@@ -980,9 +1172,13 @@ public final class Benchmark {
         r.put("heapBeforeMB", mb(heapBefore));
         r.put("heapAfterMB", mb(memory.heapNow()));
         results.put("soak", r);
-        table.add(new String[] {"Soak: " + Math.round(settings.soakSeconds()) + " s at " + settings.soakRate() + " req/s",
-                sorted.length + " requests, " + errors + " errors", fmt(LoadGenerator.percentile(sorted, 99)) + " ms p99",
-                "no errors", errors == 0 ? "met" : "missed"});
+        table.add(new String[] {
+            "Soak: " + Math.round(settings.soakSeconds()) + " s at " + settings.soakRate() + " req/s",
+            sorted.length + " requests, " + errors + " errors",
+            fmt(LoadGenerator.percentile(sorted, 99)) + " ms p99",
+            "no errors",
+            errors == 0 ? "met" : "missed"
+        });
     }
 
     // ---- 6. memory --------------------------------------------------------------------------------------
@@ -990,17 +1186,31 @@ public final class Benchmark {
     /** Peak heap used and resident size over the run, and the live heap: what is left after a full collection. */
     private void memory() throws Exception {
         Map<String, Object> m = new LinkedHashMap<>(memory.summary(service));
-        Process gc = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(service.pid()), "GC.run").redirectErrorStream(true).start();
+        Process gc = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        Long.toString(service.pid()),
+                        "GC.run")
+                .redirectErrorStream(true)
+                .start();
         gc.getInputStream().readAllBytes();
         gc.waitFor(2, TimeUnit.MINUTES);
         long live = memory.heapNow();
         m.put("liveHeapAfterFullGcMB", mb(live));
         results.put("memory", m);
-        table.add(new String[] {"Service heap: live after a full GC at the end / peak used (sampled)", mb(live) + " MB / "
-                + mb(memory.peakHeap()) + " MB", "under -Xmx" + settings.heap(), "", ""});
-        table.add(new String[] {"Service peak resident memory", mb(memory.peakRss()) + " MB", "", "≤ 1 GiB",
-                memory.peakRss() <= 1024L * 1024 * 1024 ? "met" : "missed"});
+        table.add(new String[] {
+            "Service heap: live after a full GC at the end / peak used (sampled)",
+            mb(live) + " MB / " + mb(memory.peakHeap()) + " MB",
+            "under -Xmx" + settings.heap(),
+            "",
+            ""
+        });
+        table.add(new String[] {
+            "Service peak resident memory",
+            mb(memory.peakRss()) + " MB",
+            "",
+            "≤ 1 GiB",
+            memory.peakRss() <= 1024L * 1024 * 1024 ? "met" : "missed"
+        });
     }
 
     /**
@@ -1017,8 +1227,16 @@ public final class Benchmark {
         StringBuilder stations = new StringBuilder("siteId,district,technology,builtOn,sharedWith\n");
         for (int i = 0; i < data.stations; i += data.carriers) {
             SyntheticData.Station s = data.station(i);
-            stations.append(s.siteId()).append(',').append(s.district()).append(',').append(s.technology()).append(',')
-                    .append(s.builtOn()).append(',').append(s.sharedWith()).append('\n');
+            stations.append(s.siteId())
+                    .append(',')
+                    .append(s.district())
+                    .append(',')
+                    .append(s.technology())
+                    .append(',')
+                    .append(s.builtOn())
+                    .append(',')
+                    .append(s.sharedWith())
+                    .append('\n');
         }
         for (String heap : settings.heapSearch().split(",")) {
             progress("heap " + heap);
@@ -1032,14 +1250,23 @@ public final class Benchmark {
                 statuses.add(get(query + "&size=50", TestTokens.regulator()).statusCode());
                 correct(corrections);
                 statuses.add(get(query, TestTokens.regulator(), "text/csv").statusCode());
-                statuses.add(post("/api/v1/base-stations/batch", TestTokens.carrier(SyntheticData.carrierCode(0)),
-                        "text/csv", stations.toString()).statusCode());
-                LoadGenerator.Result posts = LoadGenerator.run(settings.loadClients(), Math.min(10, settings.loadSeconds()),
-                        seq -> postOneReport());
-                boolean oom = Files.readString(settings.out().resolve("service.log")).contains("OutOfMemoryError");
-                boolean passed = statuses.equals(List.of(200, 200, 200)) && posts.statuses().keySet().equals(java.util.Set.of(201))
-                        && service.isAlive() && !oom;
-                outcome = passed ? "passed" : "failed: " + statuses + " " + posts.statuses() + (oom ? " OutOfMemoryError" : "");
+                statuses.add(post(
+                                "/api/v1/base-stations/batch",
+                                TestTokens.carrier(SyntheticData.carrierCode(0)),
+                                "text/csv",
+                                stations.toString())
+                        .statusCode());
+                LoadGenerator.Result posts = LoadGenerator.run(
+                        settings.loadClients(), Math.min(10, settings.loadSeconds()), seq -> postOneReport());
+                boolean oom =
+                        Files.readString(settings.out().resolve("service.log")).contains("OutOfMemoryError");
+                boolean passed = statuses.equals(List.of(200, 200, 200))
+                        && posts.statuses().keySet().equals(java.util.Set.of(201))
+                        && service.isAlive()
+                        && !oom;
+                outcome = passed
+                        ? "passed"
+                        : "failed: " + statuses + " " + posts.statuses() + (oom ? " OutOfMemoryError" : "");
                 if (passed && smallest == null) {
                     smallest = heap.trim();
                 }
@@ -1054,9 +1281,13 @@ public final class Benchmark {
             }
         }
         results.put("heapSearch", tried);
-        table.add(new String[] {"Smallest -Xmx passing the heaviest work (tried " + String.join(", ", tried.keySet()) + ")",
-                smallest == null ? "none of them" : smallest, "", "≤ 384 MB", smallest == null ? "missed"
-                        : parseMb(smallest) <= 384 ? "met" : "missed"});
+        table.add(new String[] {
+            "Smallest -Xmx passing the heaviest work (tried " + String.join(", ", tried.keySet()) + ")",
+            smallest == null ? "none of them" : smallest,
+            "",
+            "≤ 384 MB",
+            smallest == null ? "missed" : parseMb(smallest) <= 384 ? "met" : "missed"
+        });
     }
 
     private static long parseMb(String heap) {
@@ -1105,9 +1336,12 @@ public final class Benchmark {
         return get(path, token, "application/json");
     }
 
-    private HttpResponse<String> get(String path, String token, String accept) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(2))
-                .header("Accept", accept).GET();
+    private HttpResponse<String> get(String path, String token, String accept)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofMinutes(2))
+                .header("Accept", accept)
+                .GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -1115,16 +1349,26 @@ public final class Benchmark {
     }
 
     private HttpResponse<String> put(String path, String token, String body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(1))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .timeout(Duration.ofMinutes(1))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, String token, String type, String body)
             throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5))
-                .header("Authorization", "Bearer " + token).header("Content-Type", type)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .timeout(Duration.ofMinutes(5))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", type)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** The driver itself, not DriverManager: under exec:java the driver sits in another class loader. */
@@ -1136,7 +1380,9 @@ public final class Benchmark {
     }
 
     private long count(String url, String sql) throws SQLException {
-        try (Connection c = connect(url); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = connect(url);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -1145,8 +1391,8 @@ public final class Benchmark {
     private void write() throws IOException {
         results.put("table", table);
         Files.writeString(settings.out().resolve("results.json"), JSON.writeValueAsString(results));
-        StringBuilder md = new StringBuilder("| Measure | dceff | Raw MariaDB / rate | Goal | Ratio / outcome |\n"
-                + "|---|---|---|---|---|\n");
+        StringBuilder md = new StringBuilder(
+                "| Measure | dceff | Raw MariaDB / rate | Goal | Ratio / outcome |\n" + "|---|---|---|---|---|\n");
         for (String[] row : table) {
             md.append("| ").append(String.join(" | ", row)).append(" |\n");
         }
@@ -1161,8 +1407,14 @@ public final class Benchmark {
     }
 
     private static Map<String, Double> msStats(List<Long> nanos) {
-        return Map.of("median", ms(median(nanos)), "p95", ms(percentile(nanos, 95)), "min",
-                ms(nanos.stream().mapToLong(Long::longValue).min().orElse(0)), "max",
+        return Map.of(
+                "median",
+                ms(median(nanos)),
+                "p95",
+                ms(percentile(nanos, 95)),
+                "min",
+                ms(nanos.stream().mapToLong(Long::longValue).min().orElse(0)),
+                "max",
                 ms(nanos.stream().mapToLong(Long::longValue).max().orElse(0)));
     }
 
@@ -1171,13 +1423,16 @@ public final class Benchmark {
     }
 
     private static double median(List<? extends Number> values) {
-        double[] sorted = values.stream().mapToDouble(Number::doubleValue).sorted().toArray();
+        double[] sorted =
+                values.stream().mapToDouble(Number::doubleValue).sorted().toArray();
         int n = sorted.length;
         return n == 0 ? Double.NaN : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private static double percentile(List<Long> values, double p) {
-        return LoadGenerator.percentile(values.stream().mapToLong(Long::longValue).sorted().toArray(), p) * 1e6;
+        return LoadGenerator.percentile(
+                        values.stream().mapToLong(Long::longValue).sorted().toArray(), p)
+                * 1e6;
     }
 
     private static double ms(double nanos) {
@@ -1201,7 +1456,8 @@ public final class Benchmark {
             return;
         }
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
             // a fresh directory is made anyway
         }
@@ -1209,8 +1465,11 @@ public final class Benchmark {
 
     private static long memTotalKb() {
         try {
-            return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal:"))
-                    .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(0L);
+            return Files.readAllLines(Path.of("/proc/meminfo")).stream()
+                    .filter(l -> l.startsWith("MemTotal:"))
+                    .map(l -> Long.parseLong(l.replaceAll("\\D", "")))
+                    .findFirst()
+                    .orElse(0L);
         } catch (IOException e) {
             return 0;
         }

@@ -23,12 +23,17 @@ final class CpuMeter {
         this.pids = pids;
     }
 
-    record Snapshot(long nanos, long machineBusy, long[] processes, double load1) {
-    }
+    record Snapshot(long nanos, long machineBusy, long[] processes, double load1) {}
 
     /** What happened between two snapshots. */
-    record Usage(double seconds, double benchCpu, double serviceCpu, double databaseCpu, double foreignShare,
-            double load1Before, double load1After) {
+    record Usage(
+            double seconds,
+            double benchCpu,
+            double serviceCpu,
+            double databaseCpu,
+            double foreignShare,
+            double load1Before,
+            double load1After) {
 
         /** CPU microseconds per row of a process's seconds. */
         static double microsPerRow(double cpuSeconds, long rows) {
@@ -43,7 +48,9 @@ final class CpuMeter {
                 m.put("databaseCpuMicrosPerRow", round(microsPerRow(databaseCpu, rows)));
                 m.put("benchCpuMicrosPerRow", round(microsPerRow(benchCpu, rows)));
             }
-            m.put("benchCpuShare", round(benchCpu / seconds / Runtime.getRuntime().availableProcessors()));
+            m.put(
+                    "benchCpuShare",
+                    round(benchCpu / seconds / Runtime.getRuntime().availableProcessors()));
             m.put("foreignCpuShare", round(foreignShare));
             m.put("load1Before", load1Before);
             m.put("load1After", load1After);
@@ -69,14 +76,21 @@ final class CpuMeter {
         }
         double busy = (after.machineBusy() - before.machineBusy()) / HZ;
         double foreign = Math.max(0, busy - ownTotal) / Math.max(1e-9, seconds * cores);
-        return new Usage(seconds, own.length > 0 ? own[0] : 0, own.length > 1 ? own[1] : 0, own.length > 2 ? own[2] : 0,
-                foreign, before.load1(), after.load1());
+        return new Usage(
+                seconds,
+                own.length > 0 ? own[0] : 0,
+                own.length > 1 ? own[1] : 0,
+                own.length > 2 ? own[2] : 0,
+                foreign,
+                before.load1(),
+                after.load1());
     }
 
     /** The 1-minute load average. */
     static double load1() {
         try {
-            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+")[0]);
+            return Double.parseDouble(
+                    Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+")[0]);
         } catch (Exception e) {
             return Double.NaN;
         }

@@ -19,9 +19,15 @@ final class LoadGenerator {
         int call(long sequence) throws Exception;
     }
 
-    record Result(int clients, long calls, double seconds, double perSecond, double medianMs, double p95Ms,
-            double p99Ms, Map<Integer, Long> statuses) {
-    }
+    record Result(
+            int clients,
+            long calls,
+            double seconds,
+            double perSecond,
+            double medianMs,
+            double p95Ms,
+            double p99Ms,
+            Map<Integer, Long> statuses) {}
 
     static Result run(int clients, double seconds, Call call) throws Exception {
         AtomicLong sequence = new AtomicLong();
@@ -64,8 +70,15 @@ final class LoadGenerator {
         long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         Map<Integer, Long> statuses = new TreeMap<>();
         statusCounts.forEach(m -> m.forEach((k, v) -> statuses.merge(k, v, Long::sum)));
-        return new Result(clients, merged.length, took, merged.length / took, percentile(merged, 50),
-                percentile(merged, 95), percentile(merged, 99), statuses);
+        return new Result(
+                clients,
+                merged.length,
+                took,
+                merged.length / took,
+                percentile(merged, 50),
+                percentile(merged, 95),
+                percentile(merged, 99),
+                statuses);
     }
 
     /** Nearest-rank percentile in milliseconds of sorted nanosecond values. */

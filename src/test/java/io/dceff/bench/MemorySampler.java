@@ -32,16 +32,18 @@ final class MemorySampler {
     }
 
     void start() {
-        thread = new Thread(() -> {
-            while (running) {
-                sample();
-                try {
-                    Thread.sleep(250);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "memory-sampler");
+        thread = new Thread(
+                () -> {
+                    while (running) {
+                        sample();
+                        try {
+                            Thread.sleep(250);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "memory-sampler");
         thread.setDaemon(true);
         thread.start();
     }
@@ -76,8 +78,13 @@ final class MemorySampler {
 
     private void sample() {
         try {
-            String text = http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(5)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            String text = http.send(
+                            HttpRequest.newBuilder(metrics)
+                                    .timeout(Duration.ofSeconds(5))
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
             long heap = 0;
             for (String line : text.split("\n")) {
                 if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
@@ -95,8 +102,10 @@ final class MemorySampler {
     private long status(String field) {
         try {
             return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
-                    .filter(l -> l.startsWith(field)).map(l -> Long.parseLong(l.replaceAll("\\D", "")) * 1024)
-                    .findFirst().orElse(0L);
+                    .filter(l -> l.startsWith(field))
+                    .map(l -> Long.parseLong(l.replaceAll("\\D", "")) * 1024)
+                    .findFirst()
+                    .orElse(0L);
         } catch (Exception e) {
             return 0;
         }

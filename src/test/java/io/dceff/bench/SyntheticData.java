@@ -13,8 +13,9 @@ import java.util.SplittableRandom;
  */
 public final class SyntheticData {
 
-    public static final List<String> DISTRICTS = List.of("310101", "310104", "310105", "310106", "310107", "310109",
-            "310110", "310112", "310113", "310114", "310115", "310116", "310117", "310118", "310120", "310151");
+    public static final List<String> DISTRICTS = List.of(
+            "310101", "310104", "310105", "310106", "310107", "310109", "310110", "310112", "310113", "310114",
+            "310115", "310116", "310117", "310118", "310120", "310151");
     private static final List<String> TECHNOLOGIES = List.of("4G", "5G", "5G", "5G", "NB-IoT");
     public static final int DATA_CENTERS_PER_OPERATOR = 100;
 
@@ -35,16 +36,20 @@ public final class SyntheticData {
         this.lastMonth = lastMonth;
     }
 
-    public record Site(int index, String code, String operator, String district, int racks, LocalDate commissionedOn,
-            double pue, double utilisation) {
-    }
+    public record Site(
+            int index,
+            String code,
+            String operator,
+            String district,
+            int racks,
+            LocalDate commissionedOn,
+            double pue,
+            double utilisation) {}
 
-    public record Report(String dataCenter, YearMonth period, long facilityKwh, long itKwh) {
-    }
+    public record Report(String dataCenter, YearMonth period, long facilityKwh, long itKwh) {}
 
-    public record Station(String carrier, String siteId, String district, String technology, LocalDate builtOn,
-            String sharedWith) {
-    }
+    public record Station(
+            String carrier, String siteId, String district, String technology, LocalDate builtOn, String sharedWith) {}
 
     public int operators() {
         return (dataCenters + DATA_CENTERS_PER_OPERATOR - 1) / DATA_CENTERS_PER_OPERATOR;
@@ -73,14 +78,22 @@ public final class SyntheticData {
         // older and smaller sites run less efficiently
         double age = firstMonth().getYear() - commissioned.getYear();
         double pue = 1.15 + r.nextDouble() * 0.35 + age * 0.012 + (racks < 200 ? 0.08 : 0) + r.nextDouble() * 0.15;
-        return new Site(i, String.format("BDC-%06d", i), operatorCode(i / DATA_CENTERS_PER_OPERATOR),
-                DISTRICTS.get(r.nextInt(DISTRICTS.size())), racks, commissioned, pue, 0.3 + r.nextDouble() * 0.5);
+        return new Site(
+                i,
+                String.format("BDC-%06d", i),
+                operatorCode(i / DATA_CENTERS_PER_OPERATOR),
+                DISTRICTS.get(r.nextInt(DISTRICTS.size())),
+                racks,
+                commissioned,
+                pue,
+                0.3 + r.nextDouble() * 0.5);
     }
 
     public Report report(Site site, int month) {
         YearMonth period = firstMonth().plusMonths(month);
         SplittableRandom r = new SplittableRandom(seed * 7_919L + site.index() * 131L + month);
-        double it = site.racks() * 4.0 * period.lengthOfMonth() * 24 * site.utilisation() * (0.95 + r.nextDouble() * 0.1);
+        double it =
+                site.racks() * 4.0 * period.lengthOfMonth() * 24 * site.utilisation() * (0.95 + r.nextDouble() * 0.1);
         double summer = 1 + 0.06 * Math.cos((period.getMonthValue() - 7) / 12.0 * 2 * Math.PI);
         long itKwh = Math.max(1, Math.round(it));
         long facilityKwh = Math.max(itKwh, Math.round(it * site.pue() * summer));
@@ -94,7 +107,12 @@ public final class SyntheticData {
         LocalDate built = LocalDate.of(year, 1, 1).plusDays(r.nextInt(year == 2026 ? 300 : 365));
         double sharing = Math.min(0.93, 0.35 + (year - 2015) * 0.06);
         String shared = r.nextDouble() < sharing ? carrierCode((carrier + 1 + r.nextInt(carriers - 1)) % carriers) : "";
-        return new Station(carrierCode(carrier), String.format("S%07d", i), DISTRICTS.get(r.nextInt(DISTRICTS.size())),
-                TECHNOLOGIES.get(r.nextInt(TECHNOLOGIES.size())), built, shared);
+        return new Station(
+                carrierCode(carrier),
+                String.format("S%07d", i),
+                DISTRICTS.get(r.nextInt(DISTRICTS.size())),
+                TECHNOLOGIES.get(r.nextInt(TECHNOLOGIES.size())),
+                built,
+                shared);
     }
 }

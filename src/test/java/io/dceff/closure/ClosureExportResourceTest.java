@@ -62,33 +62,45 @@ class ClosureExportResourceTest {
             String dc = createDataCenter(operator, 300, LocalDate.of(2010, 1, 1));
             byPue.put(Integer.toString(facility), dc);
             for (YearMonth m = YearMonth.of(2025, 11); !m.isAfter(YearMonth.of(2026, 10)); m = m.plusMonths(1)) {
-                rows.add(Map.of("dataCenterCode", dc, "period", m.toString(), "facilityKwh", facility, "itKwh", 100_000));
+                rows.add(Map.of(
+                        "dataCenterCode", dc, "period", m.toString(), "facilityKwh", facility, "itKwh", 100_000));
             }
         }
-        as(TestTokens.operator(operator)).body(rows).post("/api/v1/energy-reports/batch").then().statusCode(201);
+        as(TestTokens.operator(operator))
+                .body(rows)
+                .post("/api/v1/energy-reports/batch")
+                .then()
+                .statusCode(201);
     }
 
     private Response export(String query) {
-        return as(TestTokens.regulator()).get("/api/v1/closure-candidates/export?asOf=" + AS_OF + "&operator=" + operator
-                + query);
+        return as(TestTokens.regulator())
+                .get("/api/v1/closure-candidates/export?asOf=" + AS_OF + "&operator=" + operator + query);
     }
 
     @Test
     void csvStartsWithAByteOrderMarkAndIsNamedAndSortedAsAsked() {
         Response answer = export("&status=CANDIDATE&sort=-pue");
-        answer.then().statusCode(200).contentType(containsString("text/csv"))
-                .header("Content-Disposition", "attachment; filename=\"closure-candidates-" + AS_OF + "-" + operator
-                        + "-CANDIDATE.csv\"");
+        answer.then()
+                .statusCode(200)
+                .contentType(containsString("text/csv"))
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"closure-candidates-" + AS_OF + "-" + operator + "-CANDIDATE.csv\"");
         byte[] body = answer.asByteArray();
         assertThat(Arrays.copyOf(body, 3)).containsExactly(0xEF, 0xBB, 0xBF);
-        List<String> lines = new String(body, 3, body.length - 3, StandardCharsets.UTF_8).lines().toList();
+        List<String> lines = new String(body, 3, body.length - 3, StandardCharsets.UTF_8)
+                .lines()
+                .toList();
         assertThat(lines.get(0)).startsWith("dataCenter.code,");
         assertThat(lines).hasSize(4);
         assertThat(lines.get(1)).startsWith(byPue.get("200000") + ",");
         assertThat(lines.get(2)).startsWith(byPue.get("190000") + ",");
         assertThat(lines.get(3)).startsWith(byPue.get("180000") + ",");
 
-        List<String> ascending = new String(export("&sort=pue").asByteArray(), StandardCharsets.UTF_8).lines().toList();
+        List<String> ascending = new String(export("&sort=pue").asByteArray(), StandardCharsets.UTF_8)
+                .lines()
+                .toList();
         assertThat(ascending.get(1)).contains(byPue.get("180000"));
     }
 
@@ -96,19 +108,25 @@ class ClosureExportResourceTest {
     void textFilterAndStatusKeepOnlyTheMatchingRows() {
         String one = byPue.get("190000");
         List<String> lines = new String(export("&q=" + one.toLowerCase()).asByteArray(), StandardCharsets.UTF_8)
-                .lines().toList();
+                .lines()
+                .toList();
         assertThat(lines).hasSize(2);
         assertThat(lines.get(1)).contains(one);
-        List<String> none = new String(export("&status=NO_DATA").asByteArray(), StandardCharsets.UTF_8).lines().toList();
+        List<String> none = new String(export("&status=NO_DATA").asByteArray(), StandardCharsets.UTF_8)
+                .lines()
+                .toList();
         assertThat(none).hasSize(1); // the header only
     }
 
     @Test
     void xlsxCarriesTheDateRuleAndThresholdsAboveTheRows() throws IOException {
         Response answer = export("&format=xlsx&sort=-saving");
-        answer.then().statusCode(200)
+        answer.then()
+                .statusCode(200)
                 .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-                .header("Content-Disposition", containsString("closure-candidates-" + AS_OF + "-" + operator + ".xlsx"));
+                .header(
+                        "Content-Disposition",
+                        containsString("closure-candidates-" + AS_OF + "-" + operator + ".xlsx"));
         // an XLSX is a zip whose entries are read through its central directory (ZipFile, not ZipInputStream)
         Path file = Files.createTempFile("candidates-", ".xlsx");
         String sheet;
@@ -116,16 +134,26 @@ class ClosureExportResourceTest {
         try {
             Files.write(file, answer.asByteArray());
             try (ZipFile zip = new ZipFile(file.toFile())) {
-                sheet = new String(zip.getInputStream(zip.getEntry("xl/worksheets/sheet1.xml")).readAllBytes(),
+                sheet = new String(
+                        zip.getInputStream(zip.getEntry("xl/worksheets/sheet1.xml"))
+                                .readAllBytes(),
                         StandardCharsets.UTF_8);
-                strings = unescape(new String(zip.getInputStream(zip.getEntry("xl/sharedStrings.xml")).readAllBytes(),
+                strings = unescape(new String(
+                        zip.getInputStream(zip.getEntry("xl/sharedStrings.xml")).readAllBytes(),
                         StandardCharsets.UTF_8));
             }
         } finally {
             Files.delete(file);
         }
-        assertThat(strings).contains("评估日期 As of", AS_OF, "2025-11 – 2026-10", "沪经信节〔2022〕167号", "PUE &gt;",
-                byPue.get("200000"), "sorted by saving, descending");
+        assertThat(strings)
+                .contains(
+                        "评估日期 As of",
+                        AS_OF,
+                        "2025-11 – 2026-10",
+                        "沪经信节〔2022〕167号",
+                        "PUE &gt;",
+                        byPue.get("200000"),
+                        "sorted by saving, descending");
         assertThat(sheet).contains("<v>1.7</v>", "<v>800</v>", "<v>2.000</v>");
     }
 
@@ -139,9 +167,16 @@ class ClosureExportResourceTest {
                 .contains(ClosureStatus.CANDIDATE, ClosureStatus.NO_DATA);
         ObjectMapper exact = json.copy().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
         for (int pass = 0; pass < 2; pass++) {
-            ClosureAnswer answer = new ClosureAnswer(run.asOf(), new ClosureAnswer.Window(run.window().first(),
-                    run.window().last()), run.thresholds(), run.factors().all(), ClosureAnswer.RULE,
-                    ClosureCandidateView.of(items, run.factors()), 0, items.size(), items.size());
+            ClosureAnswer answer = new ClosureAnswer(
+                    run.asOf(),
+                    new ClosureAnswer.Window(run.window().first(), run.window().last()),
+                    run.thresholds(),
+                    run.factors().all(),
+                    ClosureAnswer.RULE,
+                    ClosureCandidateView.of(items, run.factors()),
+                    0,
+                    items.size(),
+                    items.size());
             ByteArrayOutputStream whole = new ByteArrayOutputStream();
             CsvTable.of(exact.<JsonNode>valueToTree(answer)).write(whole);
             ByteArrayOutputStream streamed = new ByteArrayOutputStream();
@@ -153,15 +188,22 @@ class ClosureExportResourceTest {
 
     /** The workbook writes every character outside ASCII as a character reference (&#x8bc4;). */
     private static String unescape(String xml) {
-        return Pattern.compile("&#x([0-9a-fA-F]+);").matcher(xml)
+        return Pattern.compile("&#x([0-9a-fA-F]+);")
+                .matcher(xml)
                 .replaceAll(m -> Matcher.quoteReplacement(Character.toString(Integer.parseInt(m.group(1), 16))));
     }
 
     @Test
     void anUnknownSortOrFormatIsA400NamingIt() {
-        export("&sort=colour").then().statusCode(400).contentType("application/problem+json")
+        export("&sort=colour")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("sort"));
         export("&format=pdf").then().statusCode(400).body("errors[0].field", equalTo("format"));
-        as(TestTokens.operator(operator)).get("/api/v1/closure-candidates/export").then().statusCode(403);
+        as(TestTokens.operator(operator))
+                .get("/api/v1/closure-candidates/export")
+                .then()
+                .statusCode(403);
     }
 }

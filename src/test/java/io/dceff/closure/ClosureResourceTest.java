@@ -5,7 +5,6 @@ import static io.dceff.support.Api.createDataCenter;
 import static io.dceff.support.Api.createOrganization;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -49,11 +48,19 @@ class ClosureResourceTest {
             row.put("itKwh", new BigDecimal(it));
             rows.add(row);
         }
-        as(TestTokens.operator(operator)).body(rows).post("/api/v1/energy-reports/batch").then().statusCode(201);
+        as(TestTokens.operator(operator))
+                .body(rows)
+                .post("/api/v1/energy-reports/batch")
+                .then()
+                .statusCode(201);
     }
 
     private static JsonPath candidates(String query) {
-        return as(TestTokens.regulator()).get("/api/v1/closure-candidates?" + query).then().statusCode(200).extract()
+        return as(TestTokens.regulator())
+                .get("/api/v1/closure-candidates?" + query)
+                .then()
+                .statusCode(200)
+                .extract()
                 .jsonPath();
     }
 
@@ -82,13 +89,20 @@ class ClosureResourceTest {
         assertThat(item).containsEntry("status", "CANDIDATE").containsEntry("monthsOfData", 12);
         assertThat(answer.getFloat("items.find { it.dataCenter.code == '" + pue1701 + "' }.criteria.pue.value"))
                 .isEqualTo(1.701f);
-        assertThat(answer.getBoolean("items.find { it.dataCenter.code == '" + racks800 + "' }.criteria.racks.met")).isTrue();
-        assertThat(answer.getInt("items.find { it.dataCenter.code == '" + tenYears + "' }.yearsInOperation")).isEqualTo(10);
+        assertThat(answer.getBoolean("items.find { it.dataCenter.code == '" + racks800 + "' }.criteria.racks.met"))
+                .isTrue();
+        assertThat(answer.getInt("items.find { it.dataCenter.code == '" + tenYears + "' }.yearsInOperation"))
+                .isEqualTo(10);
 
-        JsonPath watch = as(TestTokens.regulator()).get("/api/v1/closure-candidates/watch-list?asOf=2025-06-30&operator=" + op)
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath watch = as(TestTokens.regulator())
+                .get("/api/v1/closure-candidates/watch-list?asOf=2025-06-30&operator=" + op)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(watch.getList("items.dataCenter.code")).containsExactlyInAnyOrder(pue1700, racks801, dayShort);
-        assertThat(watch.getBoolean("items.find { it.dataCenter.code == '" + pue1700 + "' }.criteria.pue.met")).isFalse();
+        assertThat(watch.getBoolean("items.find { it.dataCenter.code == '" + pue1700 + "' }.criteria.pue.met"))
+                .isFalse();
     }
 
     @Test
@@ -97,7 +111,9 @@ class ClosureResourceTest {
         String dc = createDataCenter(op, 300, OLD);
         report(op, dc, YearMonth.of(2025, 6), 1, "2000", "1000");
         // at 2025-06-30 June counts; at 2025-06-15 the window is 2024-06 … 2025-05 and holds no report
-        candidates("asOf=2025-06-30&operator=" + op).getList("items.status").forEach(s -> assertThat(s).isEqualTo("CANDIDATE"));
+        candidates("asOf=2025-06-30&operator=" + op)
+                .getList("items.status")
+                .forEach(s -> assertThat(s).isEqualTo("CANDIDATE"));
         JsonPath mid = candidates("asOf=2025-06-15&operator=" + op);
         assertThat(mid.getString("window.last")).isEqualTo("2025-05");
         assertThat(mid.getList("items.status")).containsExactly("NO_DATA");
@@ -139,18 +155,28 @@ class ClosureResourceTest {
         report(op, dc, YearMonth.of(2024, 7), 12, "1900", "1000");
         String asOf = "asOf=2025-06-30&operator=" + op;
         assertThat(candidates(asOf).getString("items[0].status")).isEqualTo("CANDIDATE");
-        assertThat(candidates(asOf).getString("items[0].status")).as("the same run again").isEqualTo("CANDIDATE");
+        assertThat(candidates(asOf).getString("items[0].status"))
+                .as("the same run again")
+                .isEqualTo("CANDIDATE");
         // a correction of one month: (11 × 1900 + 20 000) ÷ (11 × 1000 + 20 000) = 1.319, no longer a candidate
-        as(TestTokens.operator(op)).body(Map.of("period", "2025-06", "facilityKwh", 20000, "itKwh", 20000))
-                .put("/api/v1/data-centers/" + dc + "/energy-reports/2025-06").then().statusCode(200);
+        as(TestTokens.operator(op))
+                .body(Map.of("period", "2025-06", "facilityKwh", 20000, "itKwh", 20000))
+                .put("/api/v1/data-centers/" + dc + "/energy-reports/2025-06")
+                .then()
+                .statusCode(200);
         assertThat(candidates(asOf).getList("items.dataCenter.code")).doesNotContain(dc);
         // more racks than the rule allows: an update of the data center counts too
         String bigger = createDataCenter(op, 300, OLD);
         report(op, bigger, YearMonth.of(2024, 7), 12, "1900", "1000");
-        assertThat(candidates(asOf + "&status=CANDIDATE").getList("items.dataCenter.code")).contains(bigger);
-        as(TestTokens.operator(op)).body(Api.dataCenter(bigger, op, 900, OLD))
-                .put("/api/v1/data-centers/" + bigger).then().statusCode(200);
-        assertThat(candidates(asOf + "&status=CANDIDATE").getList("items.dataCenter.code")).doesNotContain(bigger);
+        assertThat(candidates(asOf + "&status=CANDIDATE").getList("items.dataCenter.code"))
+                .contains(bigger);
+        as(TestTokens.operator(op))
+                .body(Api.dataCenter(bigger, op, 900, OLD))
+                .put("/api/v1/data-centers/" + bigger)
+                .then()
+                .statusCode(200);
+        assertThat(candidates(asOf + "&status=CANDIDATE").getList("items.dataCenter.code"))
+                .doesNotContain(bigger);
     }
 
     @Test
@@ -158,10 +184,19 @@ class ClosureResourceTest {
         String op = createOrganization("OPERATOR");
         String dc = createDataCenter(op, 300, OLD);
         report(op, dc, FIRST, 12, "1900", "1000");
-        var created = as(TestTokens.regulator()).body(Map.of("asOf", "2025-06-30")).post("/api/v1/assessments").then()
-                .statusCode(201).extract();
+        var created = as(TestTokens.regulator())
+                .body(Map.of("asOf", "2025-06-30"))
+                .post("/api/v1/assessments")
+                .then()
+                .statusCode(201)
+                .extract();
         String location = created.header("Location");
-        String frozen = as(TestTokens.regulator()).get(location).then().statusCode(200).extract().asString();
+        String frozen = as(TestTokens.regulator())
+                .get(location)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertThat(JsonPath.from(frozen).getList("items.dataCenter.code")).contains(dc);
 
         Map<String, Object> fix = new LinkedHashMap<>();
@@ -170,15 +205,33 @@ class ClosureResourceTest {
         fix.put("itKwh", 1000);
         for (int m = 0; m < 12; m++) {
             fix.put("period", FIRST.plusMonths(m).toString());
-            as(TestTokens.operator(op)).body(fix).put("/api/v1/data-centers/" + dc + "/energy-reports/"
-                    + FIRST.plusMonths(m)).then().statusCode(200);
+            as(TestTokens.operator(op))
+                    .body(fix)
+                    .put("/api/v1/data-centers/" + dc + "/energy-reports/" + FIRST.plusMonths(m))
+                    .then()
+                    .statusCode(200);
         }
-        assertThat(candidates("asOf=2025-06-30&operator=" + op).getList("items")).isEmpty();
-        assertThat(as(TestTokens.regulator()).get(location).then().statusCode(200).extract().asString()).isEqualTo(frozen);
-        List<Map<String, Object>> revisions = as(TestTokens.regulator()).get(location + "/revisions").then()
-                .statusCode(200).extract().jsonPath().getList("findAll { it.dataCenterCode == '" + dc + "' }");
+        assertThat(candidates("asOf=2025-06-30&operator=" + op).getList("items"))
+                .isEmpty();
+        assertThat(as(TestTokens.regulator())
+                        .get(location)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
+                .isEqualTo(frozen);
+        List<Map<String, Object>> revisions = as(TestTokens.regulator())
+                .get(location + "/revisions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("findAll { it.dataCenterCode == '" + dc + "' }");
         assertThat(revisions).contains(Map.of("dataCenterCode", dc, "period", "2025-06", "revision", 1));
-        as(TestTokens.regulator()).get("/api/v1/assessments").then().statusCode(200)
+        as(TestTokens.regulator())
+                .get("/api/v1/assessments")
+                .then()
+                .statusCode(200)
                 .body("id", hasItem(JsonPath.from(frozen).getInt("id")));
     }
 
@@ -188,20 +241,51 @@ class ClosureResourceTest {
         String dc = createDataCenter(op, 300, OLD);
         String receiving = createDataCenter(op, 3000, LocalDate.of(2020, 1, 1));
         report(op, dc, FIRST, 12, "1900", "1000");
-        as(TestTokens.regulator()).body(Map.of("action", "MERGE", "receivingSite", receiving, "decidedOn", "2025-07-01",
-                "note", "move to the new campus")).post("/api/v1/closure-candidates/" + dc + "/decisions").then()
-                .statusCode(201).body("statusAfter", equalTo("CONSOLIDATING"));
-        as(TestTokens.regulator()).body(Map.of("action", "MERGE", "receivingSite", receiving, "decidedOn", "2025-07-01",
-                "completedOn", "2025-12-31")).post("/api/v1/closure-candidates/" + dc + "/decisions").then()
-                .statusCode(201).body("statusAfter", equalTo("CLOSED"));
+        as(TestTokens.regulator())
+                .body(Map.of(
+                        "action",
+                        "MERGE",
+                        "receivingSite",
+                        receiving,
+                        "decidedOn",
+                        "2025-07-01",
+                        "note",
+                        "move to the new campus"))
+                .post("/api/v1/closure-candidates/" + dc + "/decisions")
+                .then()
+                .statusCode(201)
+                .body("statusAfter", equalTo("CONSOLIDATING"));
+        as(TestTokens.regulator())
+                .body(Map.of(
+                        "action",
+                        "MERGE",
+                        "receivingSite",
+                        receiving,
+                        "decidedOn",
+                        "2025-07-01",
+                        "completedOn",
+                        "2025-12-31"))
+                .post("/api/v1/closure-candidates/" + dc + "/decisions")
+                .then()
+                .statusCode(201)
+                .body("statusAfter", equalTo("CLOSED"));
         as(TestTokens.regulator()).get("/api/v1/data-centers/" + dc).then().body("status", equalTo("CLOSED"));
-        as(TestTokens.regulator()).get("/api/v1/data-centers/" + dc + "/status-history").then()
+        as(TestTokens.regulator())
+                .get("/api/v1/data-centers/" + dc + "/status-history")
+                .then()
                 .body("toStatus", contains("OPERATING", "CONSOLIDATING", "CLOSED"))
                 .body("[2].effectiveOn", equalTo("2025-12-31"));
-        as(TestTokens.regulator()).get("/api/v1/closure-candidates/" + dc + "/decisions").then()
-                .body("action", contains("MERGE", "MERGE")).body("[0].receivingSite", equalTo(receiving));
-        as(TestTokens.regulator()).body(Map.of("action", "MERGE")).post("/api/v1/closure-candidates/" + receiving
-                + "/decisions").then().statusCode(400).body("errors[0].field", equalTo("receivingSite"));
+        as(TestTokens.regulator())
+                .get("/api/v1/closure-candidates/" + dc + "/decisions")
+                .then()
+                .body("action", contains("MERGE", "MERGE"))
+                .body("[0].receivingSite", equalTo(receiving));
+        as(TestTokens.regulator())
+                .body(Map.of("action", "MERGE"))
+                .post("/api/v1/closure-candidates/" + receiving + "/decisions")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("receivingSite"));
     }
 
     @Test
@@ -209,10 +293,16 @@ class ClosureResourceTest {
         String op = createOrganization("OPERATOR");
         String dc = createDataCenter(op, 300, OLD);
         report(op, dc, FIRST, 12, "1900", "1000");
-        String csv = as(TestTokens.regulator()).accept("text/csv").get("/api/v1/closure-candidates?asOf=2025-06-30&operator=" + op)
-                .then().statusCode(200).extract().asString();
+        String csv = as(TestTokens.regulator())
+                .accept("text/csv")
+                .get("/api/v1/closure-candidates?asOf=2025-06-30&operator=" + op)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         String[] lines = csv.split("\r?\n");
-        assertThat(lines[0]).startsWith("dataCenter.code,dataCenter.name,dataCenter.operatorCode,dataCenter.district,status,pue");
+        assertThat(lines[0])
+                .startsWith("dataCenter.code,dataCenter.name,dataCenter.operatorCode,dataCenter.district,status,pue");
         assertThat(lines).hasSize(2);
         assertThat(lines[1]).startsWith(dc + ",").contains(",CANDIDATE,1.900,");
     }
@@ -225,22 +315,47 @@ class ClosureResourceTest {
         String receiving = createDataCenter(op, 3000, LocalDate.of(2020, 1, 1));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            rows.add(Map.of("dataCenterCode", receiving, "period", FIRST.plusMonths(i).toString(), "facilityKwh", 1200,
-                    "itKwh", 1000, "racksInUse", 1000));
+            rows.add(Map.of(
+                    "dataCenterCode",
+                    receiving,
+                    "period",
+                    FIRST.plusMonths(i).toString(),
+                    "facilityKwh",
+                    1200,
+                    "itKwh",
+                    1000,
+                    "racksInUse",
+                    1000));
         }
-        as(TestTokens.operator(op)).body(rows).post("/api/v1/energy-reports/batch").then().statusCode(201);
+        as(TestTokens.operator(op))
+                .body(rows)
+                .post("/api/v1/energy-reports/batch")
+                .then()
+                .statusCode(201);
         // candidate: IT 12 000 kWh a year × (1.9 − 1.2) = 8400 kWh if moved
-        as(TestTokens.regulator()).get("/api/v1/closure-candidates/" + dc + "/consolidation?asOf=2025-06-30").then()
-                .statusCode(200).body("find { it.code == '" + receiving + "' }.savingKwh", equalTo(8400))
+        as(TestTokens.regulator())
+                .get("/api/v1/closure-candidates/" + dc + "/consolidation?asOf=2025-06-30")
+                .then()
+                .statusCode(200)
+                .body("find { it.code == '" + receiving + "' }.savingKwh", equalTo(8400))
                 .body("find { it.code == '" + receiving + "' }.spareRacks", equalTo(2000))
                 .body("code", not(hasItem(dc)));
     }
 
     @Test
     void operatorsAndCarriersAreForbidden() {
-        as(TestTokens.operator("OP-ANY")).get("/api/v1/closure-candidates").then().statusCode(403);
-        as(TestTokens.carrier("CAR-ANY")).get("/api/v1/closure-candidates").then().statusCode(403);
-        as(TestTokens.operator("OP-ANY")).body(Map.of("asOf", "2025-06-30")).post("/api/v1/assessments").then()
+        as(TestTokens.operator("OP-ANY"))
+                .get("/api/v1/closure-candidates")
+                .then()
+                .statusCode(403);
+        as(TestTokens.carrier("CAR-ANY"))
+                .get("/api/v1/closure-candidates")
+                .then()
+                .statusCode(403);
+        as(TestTokens.operator("OP-ANY"))
+                .body(Map.of("asOf", "2025-06-30"))
+                .post("/api/v1/assessments")
+                .then()
                 .statusCode(403);
         as(TestTokens.carrier("CAR-ANY")).get("/api/v1/assessments").then().statusCode(403);
     }
@@ -267,15 +382,23 @@ class ClosureResourceTest {
         String fine = createDataCenter(op, 500, OLD);
         report(op, candidate, FIRST, 12, "190000", "100000");
         report(op, fine, FIRST, 12, "140000", "100000");
-        as(TestTokens.operator(op)).get("/api/v1/data-centers/" + candidate + "/closure-status?asOf=2025-06-30").then()
-                .statusCode(200).body("status", equalTo("CANDIDATE"))
+        as(TestTokens.operator(op))
+                .get("/api/v1/data-centers/" + candidate + "/closure-status?asOf=2025-06-30")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("CANDIDATE"))
                 .body("pueToLeave", equalTo(1.7f))
                 .body("candidate.pue", equalTo(1.9f))
                 .body("window.first", equalTo("2024-07"));
-        as(TestTokens.operator(op)).get("/api/v1/data-centers/" + fine + "/closure-status?asOf=2025-06-30").then()
-                .statusCode(200).body("pueToLeave", nullValue())
+        as(TestTokens.operator(op))
+                .get("/api/v1/data-centers/" + fine + "/closure-status?asOf=2025-06-30")
+                .then()
+                .statusCode(200)
+                .body("pueToLeave", nullValue())
                 .body("status", not(equalTo("CANDIDATE")));
-        as(TestTokens.operator(other)).get("/api/v1/data-centers/" + candidate + "/closure-status").then()
+        as(TestTokens.operator(other))
+                .get("/api/v1/data-centers/" + candidate + "/closure-status")
+                .then()
                 .statusCode(403);
     }
 }

@@ -15,8 +15,10 @@ class ClosureRuleTest {
     private static final LocalDate OLD = LocalDate.of(2010, 1, 1);
     private final ClosureRule rule = new ClosureRule(ClosureThresholds.defaults());
 
-    private static SiteFacts site(String code, int racks, LocalDate commissioned, String facility, String it, int months) {
-        return new SiteFacts(code, "310101", racks, commissioned, new BigDecimal(facility), new BigDecimal(it), months, null);
+    private static SiteFacts site(
+            String code, int racks, LocalDate commissioned, String facility, String it, int months) {
+        return new SiteFacts(
+                code, "310101", racks, commissioned, new BigDecimal(facility), new BigDecimal(it), months, null);
     }
 
     @Test
@@ -38,15 +40,20 @@ class ClosureRuleTest {
 
     @Test
     void pueOf1_701IsACandidate() {
-        assertThat(rule.evaluate(site("A", 500, OLD, "17010", "10000", 12), AS_OF).status())
+        assertThat(rule.evaluate(site("A", 500, OLD, "17010", "10000", 12), AS_OF)
+                        .status())
                 .isEqualTo(ClosureStatus.CANDIDATE);
         // even a hair above: 1.70000001
-        assertThat(rule.evaluate(site("A", 500, OLD, "170000001", "100000000", 12), AS_OF).pue().met()).isTrue();
+        assertThat(rule.evaluate(site("A", 500, OLD, "170000001", "100000000", 12), AS_OF)
+                        .pue()
+                        .met())
+                .isTrue();
     }
 
     @Test
     void eightHundredRacksAreSmallEightHundredAndOneAreNot() {
-        assertThat(rule.evaluate(site("A", 800, OLD, "18000", "10000", 12), AS_OF).status())
+        assertThat(rule.evaluate(site("A", 800, OLD, "18000", "10000", 12), AS_OF)
+                        .status())
                 .isEqualTo(ClosureStatus.CANDIDATE);
         ClosureEvaluation big = rule.evaluate(site("A", 801, OLD, "18000", "10000", 12), AS_OF);
         assertThat(big.racks().met()).isFalse();
@@ -57,18 +64,23 @@ class ClosureRuleTest {
     void tenYearsToTheDayIsOldOneDayShortIsNot() {
         assertThat(OperatingAge.fullYears(LocalDate.of(2015, 6, 30), AS_OF)).isEqualTo(10);
         assertThat(OperatingAge.fullYears(LocalDate.of(2015, 7, 1), AS_OF)).isEqualTo(9);
-        assertThat(rule.evaluate(site("A", 500, LocalDate.of(2015, 6, 30), "18000", "10000", 12), AS_OF).status())
+        assertThat(rule.evaluate(site("A", 500, LocalDate.of(2015, 6, 30), "18000", "10000", 12), AS_OF)
+                        .status())
                 .isEqualTo(ClosureStatus.CANDIDATE);
         // one day short, turning ten within twelve months while meeting the other two: watch
-        assertThat(rule.evaluate(site("A", 500, LocalDate.of(2015, 7, 1), "18000", "10000", 12), AS_OF).status())
+        assertThat(rule.evaluate(site("A", 500, LocalDate.of(2015, 7, 1), "18000", "10000", 12), AS_OF)
+                        .status())
                 .isEqualTo(ClosureStatus.WATCH);
     }
 
     @Test
     void aLeapDayCommissioningCompletesItsYearOnTheFirstOfMarch() {
-        assertThat(OperatingAge.fullYears(LocalDate.of(2016, 2, 29), LocalDate.of(2026, 2, 28))).isEqualTo(9);
-        assertThat(OperatingAge.fullYears(LocalDate.of(2016, 2, 29), LocalDate.of(2026, 3, 1))).isEqualTo(10);
-        assertThat(OperatingAge.fullYears(LocalDate.of(2016, 2, 29), LocalDate.of(2020, 2, 29))).isEqualTo(4);
+        assertThat(OperatingAge.fullYears(LocalDate.of(2016, 2, 29), LocalDate.of(2026, 2, 28)))
+                .isEqualTo(9);
+        assertThat(OperatingAge.fullYears(LocalDate.of(2016, 2, 29), LocalDate.of(2026, 3, 1)))
+                .isEqualTo(10);
+        assertThat(OperatingAge.fullYears(LocalDate.of(2016, 2, 29), LocalDate.of(2020, 2, 29)))
+                .isEqualTo(4);
     }
 
     @Test
@@ -78,7 +90,8 @@ class ClosureRuleTest {
         assertThat(e.pue().met()).isNull();
         assertThat(rule.annualSavingKwh(e.site(), new BigDecimal("1.3"))).isNull();
         // a large site without reports is not listed
-        assertThat(rule.evaluate(site("B", 900, OLD, "0", "0", 0), AS_OF).status()).isEqualTo(ClosureStatus.NONE);
+        assertThat(rule.evaluate(site("B", 900, OLD, "0", "0", 0), AS_OF).status())
+                .isEqualTo(ClosureStatus.NONE);
     }
 
     @Test
@@ -96,18 +109,53 @@ class ClosureRuleTest {
 
     @Test
     void consolidationPrefersTheSameDistrictThenTheLargerSaving() {
-        SiteFacts candidate = new SiteFacts("C", "310101", 100, OLD, new BigDecimal("18000"), new BigDecimal("10000"),
-                12, 40);
-        SiteFacts nearButWorse = new SiteFacts("NEAR", "310101", 1000, LocalDate.of(2020, 1, 1),
-                new BigDecimal("12900"), new BigDecimal("10000"), 12, 500);
-        SiteFacts farButBetter = new SiteFacts("FAR", "310115", 1000, LocalDate.of(2020, 1, 1),
-                new BigDecimal("11500"), new BigDecimal("10000"), 12, 500);
-        SiteFacts full = new SiteFacts("FULL", "310101", 1000, LocalDate.of(2020, 1, 1), new BigDecimal("11500"),
-                new BigDecimal("10000"), 12, 980);
-        SiteFacts inefficient = new SiteFacts("HOT", "310101", 1000, LocalDate.of(2020, 1, 1), new BigDecimal("13100"),
-                new BigDecimal("10000"), 12, 100);
-        SiteFacts unknownLoad = new SiteFacts("UNK", "310101", 1000, LocalDate.of(2020, 1, 1), new BigDecimal("11500"),
-                new BigDecimal("10000"), 12, null);
+        SiteFacts candidate =
+                new SiteFacts("C", "310101", 100, OLD, new BigDecimal("18000"), new BigDecimal("10000"), 12, 40);
+        SiteFacts nearButWorse = new SiteFacts(
+                "NEAR",
+                "310101",
+                1000,
+                LocalDate.of(2020, 1, 1),
+                new BigDecimal("12900"),
+                new BigDecimal("10000"),
+                12,
+                500);
+        SiteFacts farButBetter = new SiteFacts(
+                "FAR",
+                "310115",
+                1000,
+                LocalDate.of(2020, 1, 1),
+                new BigDecimal("11500"),
+                new BigDecimal("10000"),
+                12,
+                500);
+        SiteFacts full = new SiteFacts(
+                "FULL",
+                "310101",
+                1000,
+                LocalDate.of(2020, 1, 1),
+                new BigDecimal("11500"),
+                new BigDecimal("10000"),
+                12,
+                980);
+        SiteFacts inefficient = new SiteFacts(
+                "HOT",
+                "310101",
+                1000,
+                LocalDate.of(2020, 1, 1),
+                new BigDecimal("13100"),
+                new BigDecimal("10000"),
+                12,
+                100);
+        SiteFacts unknownLoad = new SiteFacts(
+                "UNK",
+                "310101",
+                1000,
+                LocalDate.of(2020, 1, 1),
+                new BigDecimal("11500"),
+                new BigDecimal("10000"),
+                12,
+                null);
         List<ConsolidationOption> options = new ConsolidationRanker(ClosureThresholds.defaults())
                 .rank(candidate, List.of(farButBetter, full, inefficient, nearButWorse, unknownLoad, candidate), AS_OF);
         assertThat(options).extracting(ConsolidationOption::code).containsExactly("NEAR", "FAR");
@@ -157,13 +205,16 @@ class ClosureRuleTest {
     @Test
     void twoCriteriaOfThreeAreTheWatchList() {
         // PUE and age, too many racks
-        assertThat(rule.evaluate(site("A", 801, OLD, "18000", "10000", 12), AS_OF).status())
+        assertThat(rule.evaluate(site("A", 801, OLD, "18000", "10000", 12), AS_OF)
+                        .status())
                 .isEqualTo(ClosureStatus.WATCH);
         // racks and age, efficient enough
-        assertThat(rule.evaluate(site("A", 500, OLD, "15000", "10000", 12), AS_OF).status())
+        assertThat(rule.evaluate(site("A", 500, OLD, "15000", "10000", 12), AS_OF)
+                        .status())
                 .isEqualTo(ClosureStatus.WATCH);
         // PUE and racks, far from ten years
-        assertThat(rule.evaluate(site("A", 500, LocalDate.of(2022, 1, 1), "18000", "10000", 12), AS_OF).status())
+        assertThat(rule.evaluate(site("A", 500, LocalDate.of(2022, 1, 1), "18000", "10000", 12), AS_OF)
+                        .status())
                 .isEqualTo(ClosureStatus.WATCH);
     }
 
@@ -171,23 +222,27 @@ class ClosureRuleTest {
     void oneCriterionIsNotTheWatchListEvenTurningTenSoon() {
         LocalDate turningTenSoon = LocalDate.of(2016, 1, 1);
         // only racks (turning ten within the year does not stand in for the PUE)
-        assertThat(rule.evaluate(site("A", 500, turningTenSoon, "15000", "10000", 12), AS_OF).status())
+        assertThat(rule.evaluate(site("A", 500, turningTenSoon, "15000", "10000", 12), AS_OF)
+                        .status())
                 .isEqualTo(ClosureStatus.NONE);
         // only PUE (turning ten within the year does not stand in for the racks)
-        assertThat(rule.evaluate(site("A", 801, turningTenSoon, "18000", "10000", 12), AS_OF).status())
+        assertThat(rule.evaluate(site("A", 801, turningTenSoon, "18000", "10000", 12), AS_OF)
+                        .status())
                 .isEqualTo(ClosureStatus.NONE);
         // only age
-        assertThat(rule.evaluate(site("A", 801, OLD, "15000", "10000", 12), AS_OF).status())
+        assertThat(rule.evaluate(site("A", 801, OLD, "15000", "10000", 12), AS_OF)
+                        .status())
                 .isEqualTo(ClosureStatus.NONE);
         // none
-        assertThat(rule.evaluate(site("A", 801, LocalDate.of(2022, 1, 1), "15000", "10000", 12), AS_OF).status())
+        assertThat(rule.evaluate(site("A", 801, LocalDate.of(2022, 1, 1), "15000", "10000", 12), AS_OF)
+                        .status())
                 .isEqualTo(ClosureStatus.NONE);
     }
 
     @Test
     void theThresholdsComeFromConfiguration() {
-        ClosureRule strict = new ClosureRule(new ClosureThresholds(new BigDecimal("1.5"), 1000, 5, new BigDecimal("1.3"),
-                new BigDecimal("1.3")));
+        ClosureRule strict = new ClosureRule(
+                new ClosureThresholds(new BigDecimal("1.5"), 1000, 5, new BigDecimal("1.3"), new BigDecimal("1.3")));
         // PUE 1.6, 900 racks, 6 years: a candidate under these thresholds, not under the defaults
         SiteFacts facts = site("A", 900, LocalDate.of(2019, 1, 1), "16000", "10000", 12);
         assertThat(strict.evaluate(facts, AS_OF).status()).isEqualTo(ClosureStatus.CANDIDATE);

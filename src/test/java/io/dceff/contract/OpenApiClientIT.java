@@ -95,10 +95,13 @@ class OpenApiClientIT {
     static void start() throws Exception {
         port = freePort();
         Files.createDirectories(DIR);
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", "target/quarkus-app/quarkus-run.jar")
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        "target/quarkus-app/quarkus-run.jar")
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(DIR.resolve("service.log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        DIR.resolve("service.log").toFile()));
         builder.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         builder.environment().put("DCEFF_EMBEDDED_DIR", DIR.toString());
@@ -107,10 +110,16 @@ class OpenApiClientIT {
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
         while (Instant.now().isBefore(deadline)) {
-            assertThat(process.isAlive()).as("service running; see " + DIR.resolve("service.log")).isTrue();
+            assertThat(process.isAlive())
+                    .as("service running; see " + DIR.resolve("service.log"))
+                    .isTrue();
             try {
-                if (http.send(HttpRequest.newBuilder(uri("/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (http.send(
+                                        HttpRequest.newBuilder(uri("/q/health/ready"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -133,9 +142,11 @@ class OpenApiClientIT {
 
     @Test
     void theCommittedDocumentIsTheLiveOne() throws Exception {
-        String live = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/q/openapi")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        YAMLMapper yaml = YAMLMapper.builder().disable(YAMLGenerator.Feature.SPLIT_LINES).build();
+        String live = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(uri("/q/openapi")).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+        YAMLMapper yaml =
+                YAMLMapper.builder().disable(YAMLGenerator.Feature.SPLIT_LINES).build();
         JsonNode served = yaml.readTree(live);
         if (Boolean.getBoolean("openapi.refresh")) {
             ObjectNode ordered = yaml.createObjectNode();
@@ -149,9 +160,11 @@ class OpenApiClientIT {
         }
         JsonNode committed = yaml.readTree(DOCUMENT.toFile());
         assertThat(committed.equals(served))
-                .as("docs/openapi.yaml differs from the live /q/openapi at %s. If the change of contract is intended, "
-                        + "refresh the copy with: mvn -B verify -Dit.test=OpenApiClientIT -Dopenapi.refresh=true "
-                        + "(then review and commit docs/openapi.yaml)", firstDifference("", committed, served))
+                .as(
+                        "docs/openapi.yaml differs from the live /q/openapi at %s. If the change of contract is intended, "
+                                + "refresh the copy with: mvn -B verify -Dit.test=OpenApiClientIT -Dopenapi.refresh=true "
+                                + "(then review and commit docs/openapi.yaml)",
+                        firstDifference("", committed, served))
                 .isTrue();
     }
 
@@ -163,26 +176,52 @@ class OpenApiClientIT {
 
         // an admin registers an operator and two carriers
         OrganizationsApi organizations = new OrganizationsApi(client(TestTokens.admin()));
-        String operator = organizations.createOrganization(new OrganizationRequest().code(Api.uniqueCode("OP"))
-                .name("Contract operator").kind(OrganizationKind.OPERATOR).creditCode(Api.creditCode())).getCode();
-        String carrier = organizations.createOrganization(new OrganizationRequest().code(Api.uniqueCode("CAR"))
-                .name("Contract carrier").kind(OrganizationKind.CARRIER).creditCode(Api.creditCode())).getCode();
-        String partner = organizations.createOrganization(new OrganizationRequest().code(Api.uniqueCode("CAR"))
-                .name("Contract partner").kind(OrganizationKind.CARRIER).creditCode(Api.creditCode())).getCode();
+        String operator = organizations
+                .createOrganization(new OrganizationRequest()
+                        .code(Api.uniqueCode("OP"))
+                        .name("Contract operator")
+                        .kind(OrganizationKind.OPERATOR)
+                        .creditCode(Api.creditCode()))
+                .getCode();
+        String carrier = organizations
+                .createOrganization(new OrganizationRequest()
+                        .code(Api.uniqueCode("CAR"))
+                        .name("Contract carrier")
+                        .kind(OrganizationKind.CARRIER)
+                        .creditCode(Api.creditCode()))
+                .getCode();
+        String partner = organizations
+                .createOrganization(new OrganizationRequest()
+                        .code(Api.uniqueCode("CAR"))
+                        .name("Contract partner")
+                        .kind(OrganizationKind.CARRIER)
+                        .creditCode(Api.creditCode()))
+                .getCode();
 
         // the operator's month end: a site, one report, a JSON batch, a correction, its revisions, the PUE trend
         ApiClient operatorClient = client(TestTokens.operator(operator));
         DataCentersApi dataCenters = new DataCentersApi(operatorClient);
         EnergyReportsApi reports = new EnergyReportsApi(operatorClient);
         String code = Api.uniqueCode("DC");
-        DataCenterView site = dataCenters.createDataCenter(new DataCenterRequest().code(code).name("Old small site")
-                .operatorCode(operator).district("310107").racks(300).commissionedOn(LocalDate.of(2010, 3, 1))
+        DataCenterView site = dataCenters.createDataCenter(new DataCenterRequest()
+                .code(code)
+                .name("Old small site")
+                .operatorCode(operator)
+                .district("310107")
+                .racks(300)
+                .commissionedOn(LocalDate.of(2010, 3, 1))
                 .designPue(new BigDecimal("1.6")));
         assertThat(site.getStatus()).isEqualTo(DataCenterStatus.OPERATING);
         assertThat(site.getCommissionedOn()).isEqualTo(LocalDate.of(2010, 3, 1));
 
-        EnergyReportView report = reports.submitEnergyReport(code, new EnergyReportRequest().period(first.toString())
-                .facilityKwh(new BigDecimal("190000")).itKwh(new BigDecimal("100000")).racksInUse(250), null);
+        EnergyReportView report = reports.submitEnergyReport(
+                code,
+                new EnergyReportRequest()
+                        .period(first.toString())
+                        .facilityKwh(new BigDecimal("190000"))
+                        .itKwh(new BigDecimal("100000"))
+                        .racksInUse(250),
+                null);
         assertThat(report.getRevision()).isEqualTo(1);
         assertThat(report.getPeriod()).isEqualTo(first.toString());
         assertThat(report.getPue()).isEqualByComparingTo("1.9");
@@ -190,18 +229,27 @@ class OpenApiClientIT {
 
         List<BatchReportRow> rows = new ArrayList<>();
         for (YearMonth month = first.plusMonths(1); !month.isAfter(lastMonth); month = month.plusMonths(1)) {
-            rows.add(new BatchReportRow().dataCenterCode(code).period(month.toString())
-                    .facilityKwh(new BigDecimal("192000.5")).itKwh(new BigDecimal("100000")));
+            rows.add(new BatchReportRow()
+                    .dataCenterCode(code)
+                    .period(month.toString())
+                    .facilityKwh(new BigDecimal("192000.5"))
+                    .itKwh(new BigDecimal("100000")));
         }
-        BatchView batch = reports.submitEnergyReportBatch(rows, UUID.randomUUID().toString());
+        BatchView batch =
+                reports.submitEnergyReportBatch(rows, UUID.randomUUID().toString());
         assertThat(batch.getRows()).isEqualTo(11);
         assertThat(batch.getFirstPeriod()).isEqualTo(first.plusMonths(1).toString());
         assertThat(batch.getLastPeriod()).isEqualTo(lastMonth.toString());
         assertThat(reports.getEnergyReportBatch(batch.getId()).getDataCenters()).isEqualTo(1);
 
-        EnergyReportView corrected = reports.correctEnergyReport(code, first.toString(), new EnergyReportRequest()
-                .period(first.toString()).facilityKwh(new BigDecimal("185000")).itKwh(new BigDecimal("100000"))
-                .note("meter re-read"));
+        EnergyReportView corrected = reports.correctEnergyReport(
+                code,
+                first.toString(),
+                new EnergyReportRequest()
+                        .period(first.toString())
+                        .facilityKwh(new BigDecimal("185000"))
+                        .itKwh(new BigDecimal("100000"))
+                        .note("meter re-read"));
         assertThat(corrected.getRevision()).isEqualTo(2);
         List<EnergyReportView> revisions = reports.listEnergyReportRevisions(code, first.toString());
         assertThat(revisions).extracting(EnergyReportView::getRevision).containsExactly(1, 2);
@@ -223,9 +271,15 @@ class OpenApiClientIT {
         assertThat(trend.getTrailing12().getMonths()).isEqualTo(12);
 
         // a month submitted twice: 409, read as a typed Problem
-        ApiException twice = catchThrowableOfType(ApiException.class, () -> reports.submitEnergyReport(code,
-                new EnergyReportRequest().period(first.toString()).facilityKwh(new BigDecimal("1"))
-                        .itKwh(new BigDecimal("1")), null));
+        ApiException twice = catchThrowableOfType(
+                ApiException.class,
+                () -> reports.submitEnergyReport(
+                        code,
+                        new EnergyReportRequest()
+                                .period(first.toString())
+                                .facilityKwh(new BigDecimal("1"))
+                                .itKwh(new BigDecimal("1")),
+                        null));
         assertThat(twice.getCode()).isEqualTo(409);
         Problem problem = operatorClient.getObjectMapper().readValue(twice.getResponseBody(), Problem.class);
         assertThat(problem.getStatus()).isEqualTo(409);
@@ -234,17 +288,29 @@ class OpenApiClientIT {
 
         // the carrier's base-station batch
         BaseStationsApi stations = new BaseStationsApi(client(TestTokens.carrier(carrier)));
-        BaseStationBatchResult stored = stations.submitBaseStationBatch(List.of(
-                new BaseStationRow().siteId(Api.uniqueCode("S")).district("310115").technology("5G")
-                        .builtOn(asOf.minusDays(3)).sharedWith(List.of(partner)),
-                new BaseStationRow().siteId(Api.uniqueCode("S")).district("310115").technology("5G")
-                        .builtOn(asOf.minusDays(2)).sharedWith(List.of())), null);
+        BaseStationBatchResult stored = stations.submitBaseStationBatch(
+                List.of(
+                        new BaseStationRow()
+                                .siteId(Api.uniqueCode("S"))
+                                .district("310115")
+                                .technology("5G")
+                                .builtOn(asOf.minusDays(3))
+                                .sharedWith(List.of(partner)),
+                        new BaseStationRow()
+                                .siteId(Api.uniqueCode("S"))
+                                .district("310115")
+                                .technology("5G")
+                                .builtOn(asOf.minusDays(2))
+                                .sharedWith(List.of())),
+                null);
         assertThat(stored.getInserted()).isEqualTo(2);
         SharingView own = stations.getBaseStationSharing(asOf.getYear(), null, "district");
         assertThat(own.getOverall().getNewBuilds()).isEqualTo(2);
         assertThat(own.getOverall().getShared()).isEqualTo(1);
-        assertThat(stations.listBaseStations(asOf.getYear(), carrier, null, 0, true, 50).getItems())
-                .singleElement().satisfies(s -> assertThat(s.getSharedWith()).containsExactly(partner));
+        assertThat(stations.listBaseStations(asOf.getYear(), carrier, null, 0, true, 50)
+                        .getItems())
+                .singleElement()
+                .satisfies(s -> assertThat(s.getSharedWith()).containsExactly(partner));
 
         // the regulator's day: candidates as of a date, a frozen assessment, a decision, targets, the audit trail
         ApiClient regulatorClient = client(TestTokens.regulator());
@@ -254,7 +320,9 @@ class OpenApiClientIT {
         assertThat(candidates.getWindow().getFirst()).isEqualTo(first.toString());
         assertThat(candidates.getWindow().getLast()).isEqualTo(lastMonth.toString());
         ClosureCandidateView candidate = candidates.getItems().stream()
-                .filter(c -> c.getDataCenter().getCode().equals(code)).findFirst().orElseThrow();
+                .filter(c -> c.getDataCenter().getCode().equals(code))
+                .findFirst()
+                .orElseThrow();
         assertThat(candidate.getMonthsOfData()).isEqualTo(12);
         assertThat(candidate.getCriteria().getPue().getMet()).isTrue();
         assertThat(candidate.getAnnualSavingKwh()).isPositive();
@@ -266,52 +334,76 @@ class OpenApiClientIT {
         assertThat(standing.getCandidate().getMonthsOfData()).isEqualTo(12);
 
         // the same list as a file to keep: the CSV download, byte order mark first
-        File download = closure.exportClosureCandidates(asOf, null, "csv", operator, null, "-saving",
-                ClosureStatus.CANDIDATE);
+        File download =
+                closure.exportClosureCandidates(asOf, null, "csv", operator, null, "-saving", ClosureStatus.CANDIDATE);
         String csv = Files.readString(download.toPath(), StandardCharsets.UTF_8);
         assertThat(csv).startsWith("\uFEFF").contains(code);
 
         // the sites of the scope with months missing: this operator's site reported all twelve
-        ReportingGapPage gaps = new DashboardApi(regulatorClient).listReportingGaps(lastMonth.toString(), null, 12,
-                operator, 0, 50);
+        ReportingGapPage gaps =
+                new DashboardApi(regulatorClient).listReportingGaps(lastMonth.toString(), null, 12, operator, 0, 50);
         assertThat(gaps.getTo()).isEqualTo(lastMonth.toString());
         assertThat(gaps.getItems()).noneMatch(g -> g.getCode().equals(code));
 
-        Assessment assessment = closure.createAssessment(new AssessmentRequest().asOf(asOf), UUID.randomUUID().toString());
+        Assessment assessment = closure.createAssessment(
+                new AssessmentRequest().asOf(asOf), UUID.randomUUID().toString());
         Assessment readBack = closure.getAssessment(assessment.getId());
         assertThat(readBack.getAsOf()).isEqualTo(asOf);
         assertThat(readBack.getCreatedAt()).isNotNull();
-        assertThat(readBack.getItems()).extracting(c -> c.getDataCenter().getCode()).contains(code);
+        assertThat(readBack.getItems())
+                .extracting(c -> c.getDataCenter().getCode())
+                .contains(code);
         assertThat(readBack.getItems()).isEqualTo(assessment.getItems());
         List<AssessmentRevision> used = closure.listAssessmentRevisions(assessment.getId());
-        assertThat(used).filteredOn(r -> r.getDataCenterCode().equals(code)).hasSize(12)
+        assertThat(used)
+                .filteredOn(r -> r.getDataCenterCode().equals(code))
+                .hasSize(12)
                 .anySatisfy(r -> {
                     assertThat(r.getPeriod()).isEqualTo(first.toString());
                     assertThat(r.getRevision()).isEqualTo(2);
                 });
 
-        DecisionView decision = closure.recordDecision(code, new DecisionRequest().action(DecisionAction.RETIRE)
-                .decidedOn(asOf.plusDays(1)).assessmentId(assessment.getId()).note("contract test"));
+        DecisionView decision = closure.recordDecision(
+                code,
+                new DecisionRequest()
+                        .action(DecisionAction.RETIRE)
+                        .decidedOn(asOf.plusDays(1))
+                        .assessmentId(assessment.getId())
+                        .note("contract test"));
         assertThat(decision.getStatusAfter()).isEqualTo(DataCenterStatus.CONSOLIDATING);
         assertThat(decision.getRecordedAt()).isNotNull();
 
         TargetsAnswer targets = new TargetsApi(regulatorClient).getTargets(null, null, asOf.getYear());
-        assertThat(targets.getItems()).extracting(t -> t.getId()).contains("WASTE_HEAT_REUSE_DCS", "ZERO_CARBON_DCS",
-                "NEW_BASE_STATION_SHARING", "ANNUAL_ENERGY_SAVING", "CLOSURE_PROGRESS");
+        assertThat(targets.getItems())
+                .extracting(t -> t.getId())
+                .contains(
+                        "WASTE_HEAT_REUSE_DCS",
+                        "ZERO_CARBON_DCS",
+                        "NEW_BASE_STATION_SHARING",
+                        "ANNUAL_ENERGY_SAVING",
+                        "CLOSURE_PROGRESS");
 
         List<AuditEvent> trail = new DataCentersApi(regulatorClient).listDataCenterAuditEvents(code, 100);
         assertThat(trail).extracting(AuditEvent::getMethod).contains("POST", "PUT");
-        assertThat(trail).allSatisfy(e -> assertThat(e.getOccurredAt())
-                .isBetween(OffsetDateTime.now().minusHours(1), OffsetDateTime.now().plusMinutes(1)));
+        assertThat(trail)
+                .allSatisfy(e -> assertThat(e.getOccurredAt())
+                        .isBetween(
+                                OffsetDateTime.now().minusHours(1),
+                                OffsetDateTime.now().plusMinutes(1)));
 
         // what the document promises for bad input: a 400 naming the parameter, not a 404
-        ApiException badMonth = catchThrowableOfType(ApiException.class,
-                () -> new PueTrendApi(operatorClient).getPueTrend(code, "2025-13", null));
+        ApiException badMonth = catchThrowableOfType(
+                ApiException.class, () -> new PueTrendApi(operatorClient).getPueTrend(code, "2025-13", null));
         assertThat(badMonth.getCode()).isEqualTo(400);
-        assertThat(operatorClient.getObjectMapper().readValue(badMonth.getResponseBody(), Problem.class).getErrors())
-                .singleElement().satisfies(e -> assertThat(e.getField()).isEqualTo("from"));
+        assertThat(operatorClient
+                        .getObjectMapper()
+                        .readValue(badMonth.getResponseBody(), Problem.class)
+                        .getErrors())
+                .singleElement()
+                .satisfies(e -> assertThat(e.getField()).isEqualTo("from"));
         assertThatThrownBy(() -> dataCenters.getDataCenter(Api.uniqueCode("NONE")))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(404));
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.getCode()).isEqualTo(404));
     }
 
     private static ApiClient client(String token) {
@@ -331,7 +423,7 @@ class OpenApiClientIT {
             return null;
         }
         if (a.isObject() && b.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 if (!b.has(field.getKey())) {
                     return path + "/" + field.getKey() + " (only in docs/openapi.yaml)";
@@ -341,7 +433,7 @@ class OpenApiClientIT {
                     return inner;
                 }
             }
-            for (Iterator<String> it = b.fieldNames(); it.hasNext();) {
+            for (Iterator<String> it = b.fieldNames(); it.hasNext(); ) {
                 String key = it.next();
                 if (!a.has(key)) {
                     return path + "/" + key + " (only in the live document)";

@@ -37,9 +37,15 @@ class WirePromisesTest {
                 "/api/v1/assessments/abc", "id",
                 "/api/v1/base-stations?shared=maybe", "shared",
                 "/api/v1/data-centers?status=RUNNING", "status");
-        cases.forEach((path, parameter) -> as(regulator).get(path).then().statusCode(400)
-                .contentType("application/problem+json").body("errors[0].field", equalTo(parameter)));
-        as(regulator).get("/api/v1/organizations?kind=FOO").then()
+        cases.forEach((path, parameter) -> as(regulator)
+                .get(path)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo(parameter)));
+        as(regulator)
+                .get("/api/v1/organizations?kind=FOO")
+                .then()
                 .body("errors[0].message", equalTo("must be one of OPERATOR, CARRIER"));
     }
 
@@ -47,26 +53,58 @@ class WirePromisesTest {
     void numbersAndBooleansSentAsStringsAreRefusedNamingTheField() {
         String operator = createOrganization("OPERATOR");
         String code = createDataCenter(operator, 200, LocalDate.of(2012, 1, 1));
-        as(TestTokens.operator(operator)).body(Map.of("period", "2024-01", "facilityKwh", "500", "itKwh", 300))
-                .post("/api/v1/data-centers/" + code + "/energy-reports").then().statusCode(400)
-                .body("errors[0].field", equalTo("facilityKwh")).body("errors[0].message", equalTo("expected a number"));
-        as(TestTokens.operator(operator)).body(Map.of("code", code + "X", "name", "x", "operatorCode", operator,
-                "district", "310101", "racks", "400", "commissionedOn", "2012-01-01")).post("/api/v1/data-centers")
-                .then().statusCode(400).body("errors[0].field", equalTo("racks"));
-        as(TestTokens.operator(operator)).body(List.of(Map.of("dataCenterCode", code, "period", "2024-02",
-                "facilityKwh", 500, "itKwh", "300"))).post("/api/v1/energy-reports/batch").then().statusCode(400)
-                .body("errors[0].row", equalTo(1)).body("errors[0].field", equalTo("itKwh"));
+        as(TestTokens.operator(operator))
+                .body(Map.of("period", "2024-01", "facilityKwh", "500", "itKwh", 300))
+                .post("/api/v1/data-centers/" + code + "/energy-reports")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("facilityKwh"))
+                .body("errors[0].message", equalTo("expected a number"));
+        as(TestTokens.operator(operator))
+                .body(Map.of(
+                        "code",
+                        code + "X",
+                        "name",
+                        "x",
+                        "operatorCode",
+                        operator,
+                        "district",
+                        "310101",
+                        "racks",
+                        "400",
+                        "commissionedOn",
+                        "2012-01-01"))
+                .post("/api/v1/data-centers")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("racks"));
+        as(TestTokens.operator(operator))
+                .body(List.of(Map.of("dataCenterCode", code, "period", "2024-02", "facilityKwh", 500, "itKwh", "300")))
+                .post("/api/v1/energy-reports/batch")
+                .then()
+                .statusCode(400)
+                .body("errors[0].row", equalTo(1))
+                .body("errors[0].field", equalTo("itKwh"));
         // CSV cells are text: the same figures are read as numbers there
-        as(TestTokens.operator(operator)).contentType("text/csv")
+        as(TestTokens.operator(operator))
+                .contentType("text/csv")
                 .body("dataCenterCode,period,facilityKwh,itKwh\n" + code + ",2024-03,500,300\n")
-                .post("/api/v1/energy-reports/batch").then().statusCode(201);
+                .post("/api/v1/energy-reports/batch")
+                .then()
+                .statusCode(201);
     }
 
     @Test
     void aMethodNotAllowedSaysWhichAre() {
-        as(TestTokens.regulator()).delete("/api/v1/districts").then().statusCode(405)
+        as(TestTokens.regulator())
+                .delete("/api/v1/districts")
+                .then()
+                .statusCode(405)
                 .header("Allow", equalTo("GET, HEAD, OPTIONS"));
-        as(TestTokens.regulator()).delete("/api/v1/data-centers/ANY").then().statusCode(405)
+        as(TestTokens.regulator())
+                .delete("/api/v1/data-centers/ANY")
+                .then()
+                .statusCode(405)
                 .header("Allow", equalTo("GET, HEAD, OPTIONS, PUT"));
     }
 
@@ -74,18 +112,36 @@ class WirePromisesTest {
     void timestampsCarryTheirOffsetAndRevisionsNameTheDataCenter() {
         String operator = createOrganization("OPERATOR");
         String code = createDataCenter(operator, 300, LocalDate.of(2010, 1, 1));
-        as(TestTokens.operator(operator)).body(Map.of("period", "1999-12", "facilityKwh", 1500, "itKwh", 1000))
-                .post("/api/v1/data-centers/" + code + "/energy-reports").then().statusCode(400); // before commissioning
-        as(TestTokens.operator(operator)).body(Map.of("period", "2020-01", "facilityKwh", 1500, "itKwh", 1000))
-                .post("/api/v1/data-centers/" + code + "/energy-reports").then().statusCode(201)
+        as(TestTokens.operator(operator))
+                .body(Map.of("period", "1999-12", "facilityKwh", 1500, "itKwh", 1000))
+                .post("/api/v1/data-centers/" + code + "/energy-reports")
+                .then()
+                .statusCode(400); // before commissioning
+        as(TestTokens.operator(operator))
+                .body(Map.of("period", "2020-01", "facilityKwh", 1500, "itKwh", 1000))
+                .post("/api/v1/data-centers/" + code + "/energy-reports")
+                .then()
+                .statusCode(201)
                 .body("submittedAt", matchesPattern(TIMESTAMP));
-        as(TestTokens.regulator()).get("/api/v1/data-centers/" + code + "/audit").then().statusCode(200)
+        as(TestTokens.regulator())
+                .get("/api/v1/data-centers/" + code + "/audit")
+                .then()
+                .statusCode(200)
                 .body("occurredAt", everyItem(matchesPattern(TIMESTAMP)));
 
-        long id = ((Number) as(TestTokens.regulator()).body(Map.of("asOf", "2020-12-31")).post("/api/v1/assessments")
-                .then().statusCode(201).header("Location", matchesPattern(".*/api/v1/assessments/\\d+"))
-                .extract().path("id")).longValue();
-        as(TestTokens.regulator()).get("/api/v1/assessments/" + id + "/revisions").then().statusCode(200)
+        long id = ((Number) as(TestTokens.regulator())
+                        .body(Map.of("asOf", "2020-12-31"))
+                        .post("/api/v1/assessments")
+                        .then()
+                        .statusCode(201)
+                        .header("Location", matchesPattern(".*/api/v1/assessments/\\d+"))
+                        .extract()
+                        .path("id"))
+                .longValue();
+        as(TestTokens.regulator())
+                .get("/api/v1/assessments/" + id + "/revisions")
+                .then()
+                .statusCode(200)
                 .contentType(containsString("application/json"))
                 .body("findAll { it.dataCenterCode == '" + code + "' }.period", hasItem("2020-01"));
     }

@@ -62,6 +62,7 @@ class DashboardBrowserTest {
     private static final Path SCREENSHOTS = Path.of("target", "dashboard");
     /** The page's default assessment date and year (the sample data is tied to them). */
     private static final YearMonth LAST_MONTH = YearMonth.of(2026, 10);
+
     private static final int YEAR = 2025;
     private static final String DISTRICT = "310107";
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -76,11 +77,11 @@ class DashboardBrowserTest {
     private Path profile;
     private WebDriverWait wait;
 
-    record World(String operator, String candidate, String gappy, String decided, String receiver, String silent) {
-    }
+    record World(String operator, String candidate, String gappy, String decided, String receiver, String silent) {}
 
     private void startBrowser(int width, int height) throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Chromium is not installed: apt-get install -y chromium chromium-driver");
         if (world == null) {
             world = world();
@@ -88,18 +89,31 @@ class DashboardBrowserTest {
         profile = Files.createTempDirectory("dceff-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=en-US",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--user-data-dir=" + profile,
+                "--window-size=" + width + "," + height,
+                "--lang=en-US",
                 "--hide-scrollbars");
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, options);
         if (width < 500) {
             // a desktop window is at least 500 px wide: a phone's viewport is emulated
-            ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                    Map.of("width", width, "height", height, "deviceScaleFactor", 2, "mobile", true));
+            ((ChromeDriver) driver)
+                    .executeCdpCommand(
+                            "Emulation.setDeviceMetricsOverride",
+                            Map.of("width", width, "height", height, "deviceScaleFactor", 2, "mobile", true));
         }
         driver.manage().timeouts().pageLoadTimeout(PATIENCE).scriptTimeout(Duration.ofSeconds(180));
         wait = new WebDriverWait(driver, PATIENCE);
@@ -110,7 +124,10 @@ class DashboardBrowserTest {
         if (driver != null) {
             // the last state of each test, and what the browser said, for a failure's diagnosis
             screenshot("last-" + test.getTestMethod().map(m -> m.getName()).orElse("test"));
-            driver.manage().logs().get(LogType.BROWSER).getAll()
+            driver.manage()
+                    .logs()
+                    .get(LogType.BROWSER)
+                    .getAll()
                     .forEach(e -> System.out.println("browser: " + e.getLevel() + " " + e.getMessage()));
             driver.quit();
         }
@@ -134,38 +151,47 @@ class DashboardBrowserTest {
         // targets, five of the plan with a named progress bar each
         wait.until(d -> d.findElements(By.cssSelector("#targets .target")).size() == 5);
         assertThat(driver.findElements(By.cssSelector("#targets .bar .fill"))).hasSize(5);
-        assertThat(driver.findElement(By.cssSelector("#targets [data-id=CLOSURE_PROGRESS]")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.cssSelector("#targets [data-id=CLOSURE_PROGRESS]"))
+                        .isDisplayed())
+                .isTrue();
         // the year's figures as of its end, the deadline's own day: a target not met is missed, no longer behind
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("targets-as-of"), YEAR + "-12-31"));
         for (WebElement target : driver.findElements(By.cssSelector("#targets .target"))) {
             String status = target.getAttribute("data-status");
             assertThat(status).isIn("MET", "MISSED", "NO_BASELINE");
-            assertThat(target.findElement(By.cssSelector(".badge")).getAttribute("class")).contains(status.toLowerCase());
+            assertThat(target.findElement(By.cssSelector(".badge")).getAttribute("class"))
+                    .contains(status.toLowerCase());
         }
         // and a trend of each target over the plan's years 2022–2025, the chosen year outlined
         wait.until(d -> d.findElements(By.cssSelector("#targets .trend rect")).size() == 5 * 4);
         assertThat(driver.findElements(By.cssSelector("#targets .trend rect.chosen[data-year='" + YEAR + "']")))
                 .hasSize(5);
-        assertThat(driver.findElements(By.cssSelector("#targets [role=progressbar][aria-label]"))).hasSize(5);
+        assertThat(driver.findElements(By.cssSelector("#targets [role=progressbar][aria-label]")))
+                .hasSize(5);
         // the overview (headline, districts) fits a laptop screen without scrolling
         Number bottom = (Number) js("return document.getElementById('district-view').getBoundingClientRect().bottom");
         assertThat(bottom.doubleValue()).isLessThanOrEqualTo(900);
-        assertThat(driver.findElements(By.cssSelector("#district-chart canvas"))).isNotEmpty();
+        assertThat(driver.findElements(By.cssSelector("#district-chart canvas")))
+                .isNotEmpty();
 
         driver.findElement(By.cssSelector("#headline [data-go=NO_DATA]")).click();
         wait.until(d -> "NO_DATA".equals(js("return document.getElementById('status-filter').value")));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#candidates tbody tr[data-code='"
-                + world.silent() + "']")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#candidates tbody tr[data-code='" + world.silent() + "']")));
         wait.until(d -> rowTexts().stream().allMatch(r -> r.contains("无数据")));
 
         // the districts: a ranked chart and a table; a district drills down into the table
         driver.findElement(By.cssSelector("#headline [data-go=CANDIDATE]")).click();
-        WebElement district = driver.findElement(By.cssSelector("#districts tbody tr[data-district='" + DISTRICT + "']"));
-        assertThat(Integer.parseInt(district.findElements(By.tagName("td")).get(1).getText())).isGreaterThanOrEqualTo(2);
+        WebElement district =
+                driver.findElement(By.cssSelector("#districts tbody tr[data-district='" + DISTRICT + "']"));
+        assertThat(Integer.parseInt(
+                        district.findElements(By.tagName("td")).get(1).getText()))
+                .isGreaterThanOrEqualTo(2);
         district.findElement(By.cssSelector("button.link")).click();
         wait.until(d -> DISTRICT.equals(js("return document.getElementById('district-filter').value")));
         wait.until(d -> d.findElements(By.cssSelector("#candidates tbody tr[data-code='" + world.candidate() + "']"))
-                .size() == 1);
+                        .size()
+                == 1);
         String districtName = (String) js("return districtName('" + DISTRICT + "')");
         wait.until(d -> rowTexts().stream().allMatch(r -> r.contains(districtName)));
         assertThat(text("headline-scope")).contains(districtName);
@@ -173,13 +199,16 @@ class DashboardBrowserTest {
         // keyboard: the code header is a button; Enter sorts and aria-sort says which way
         WebElement codeSort = driver.findElement(By.cssSelector("#candidates th[data-key=code] button"));
         codeSort.sendKeys(Keys.ENTER);
-        wait.until(d -> "ascending".equals(d.findElement(By.cssSelector("#candidates th[data-key=code]"))
-                .getAttribute("aria-sort")));
+        wait.until(d -> "ascending"
+                .equals(d.findElement(By.cssSelector("#candidates th[data-key=code]"))
+                        .getAttribute("aria-sort")));
         List<String> codes = rowCodes();
         assertThat(codes).isSorted();
-        driver.findElement(By.cssSelector("#candidates th[data-key=code] button")).sendKeys(Keys.ENTER);
-        wait.until(d -> "descending".equals(d.findElement(By.cssSelector("#candidates th[data-key=code]"))
-                .getAttribute("aria-sort")));
+        driver.findElement(By.cssSelector("#candidates th[data-key=code] button"))
+                .sendKeys(Keys.ENTER);
+        wait.until(d -> "descending"
+                .equals(d.findElement(By.cssSelector("#candidates th[data-key=code]"))
+                        .getAttribute("aria-sort")));
 
         // the CSV holds the rows of the screen in the order of the screen, with a BOM and a file name
         driver.findElement(By.id("filter")).sendKeys(world.operator());
@@ -189,7 +218,8 @@ class DashboardBrowserTest {
         assertThat(csv.lines().findFirst().orElseThrow())
                 .startsWith("filename=closure-candidates-2026-10-31-" + DISTRICT + "-CANDIDATE.csv");
         assertThat(csv.lines().skip(1).findFirst().orElseThrow()).startsWith("\uFEFFdataCenter.code,");
-        List<String> exported = csv.lines().skip(2).map(l -> l.substring(0, l.indexOf(','))).toList();
+        List<String> exported =
+                csv.lines().skip(2).map(l -> l.substring(0, l.indexOf(','))).toList();
         assertThat(exported).isEqualTo(shown);
         String xlsx = download("xlsx");
         assertThat(xlsx).contains("filename=closure-candidates-2026-10-31-" + DISTRICT + "-CANDIDATE.xlsx", "size=");
@@ -212,22 +242,30 @@ class DashboardBrowserTest {
         driver.findElement(By.id("tab-candidates")).click();
 
         // the reporting gaps: the gappy site owes nine months of the twelve, the silent one all twelve
-        wait.until(d -> d.findElements(By.cssSelector("#gaps tbody tr[data-code='" + world.gappy() + "']")).size() == 1);
+        wait.until(d -> d.findElements(By.cssSelector("#gaps tbody tr[data-code='" + world.gappy() + "']"))
+                        .size()
+                == 1);
         assertThat(driver.findElements(By.cssSelector("#gaps tbody tr[data-code='" + world.gappy() + "'] td.missing")))
                 .hasSize(9);
         assertThat(driver.findElements(By.cssSelector("#gaps tbody tr[data-code='" + world.silent() + "'] td.missing")))
                 .hasSize(12);
-        assertThat(driver.findElements(By.cssSelector("#gaps tbody tr[data-code='" + world.candidate() + "']"))).isEmpty();
+        assertThat(driver.findElements(By.cssSelector("#gaps tbody tr[data-code='" + world.candidate() + "']")))
+                .isEmpty();
 
         // the language switch changes every label, and the headline and tables follow
         WebElement heading = driver.findElement(By.cssSelector("[data-i18n=targets]"));
         assertThat(heading.getText()).isEqualTo("规划目标");
         assertThat((Boolean) js("return [...document.fonts].some(f => f.family.includes('Noto Sans SC') "
-                + "&& f.status === 'loaded')")).as("the served CJK font is used").isTrue();
+                        + "&& f.status === 'loaded')"))
+                .as("the served CJK font is used")
+                .isTrue();
         driver.findElement(By.id("lang")).click();
         assertThat(heading.getText()).isEqualTo("Plan targets");
-        assertThat(driver.findElement(By.cssSelector("#candidates thead th[data-key=code]")).getText()).isEqualTo("Code");
-        assertThat(driver.findElement(By.cssSelector("[data-go=CONSOLIDATING] .figure-label")).getText())
+        assertThat(driver.findElement(By.cssSelector("#candidates thead th[data-key=code]"))
+                        .getText())
+                .isEqualTo("Code");
+        assertThat(driver.findElement(By.cssSelector("[data-go=CONSOLIDATING] .figure-label"))
+                        .getText())
                 .isEqualTo("Under decision");
         js("window.scrollTo(0, 0)");
         axe("overview en");
@@ -241,10 +279,13 @@ class DashboardBrowserTest {
         driver.manage().window().setSize(new Dimension(1047, 900));
         ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
         js("window.dispatchEvent(new Event('beforeprint'))");
-        assertThat(js("return getComputedStyle(document.getElementById('csv')).display")).isEqualTo("none");
+        assertThat(js("return getComputedStyle(document.getElementById('csv')).display"))
+                .isEqualTo("none");
         Number overflow = (Number) js("const t = document.getElementById('candidates');"
                 + "return t.getBoundingClientRect().right - document.documentElement.clientWidth");
-        assertThat(overflow.doubleValue()).as("the candidate table fits the page width").isLessThanOrEqualTo(0);
+        assertThat(overflow.doubleValue())
+                .as("the candidate table fits the page width")
+                .isLessThanOrEqualTo(0);
         screenshot("print-en");
         ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
         noConsoleErrors();
@@ -279,7 +320,8 @@ class DashboardBrowserTest {
         assertThat(chart.get("gapTrailing")).isNull();
         assertThat(((Number) chart.get("before")).doubleValue()).isEqualTo(2.0);
         assertThat(chart.get("aria")).isEqualTo(Boolean.TRUE);
-        assertThat(driver.findElement(By.id("pue-chart")).getAttribute("aria-label")).contains(world.gappy());
+        assertThat(driver.findElement(By.id("pue-chart")).getAttribute("aria-label"))
+                .contains(world.gappy());
         wait.until(d -> text("site-rule").contains("3"));
         assertThat(text("site-rule")).contains("2.000", "300", "800", "2010-01-01");
         axe("site panel zh");
@@ -316,7 +358,9 @@ class DashboardBrowserTest {
         search(world.silent());
         wait.until(d -> text("pue-missing").contains("没有任何报送"));
         assertThat(driver.findElement(By.id("pue-chart")).isDisplayed()).isFalse();
-        assertThat(driver.findElement(By.cssSelector("#site-panel > .card-message")).getText()).isEmpty();
+        assertThat(driver.findElement(By.cssSelector("#site-panel > .card-message"))
+                        .getText())
+                .isEmpty();
 
         driver.findElement(By.id("site-close")).click();
         driver.findElement(By.id("lang")).click();
@@ -362,7 +406,8 @@ class DashboardBrowserTest {
         scrollTo("gaps-card");
         screenshot("gaps-en-phone");
         search(world.candidate());
-        wait.until(d -> text("site-consolidation").contains(world.receiver()) || text("site-decisions").length() > 0);
+        wait.until(d -> text("site-consolidation").contains(world.receiver())
+                || text("site-decisions").length() > 0);
         screenshot("site-en-phone");
         noConsoleErrors();
     }
@@ -395,16 +440,17 @@ class DashboardBrowserTest {
 
     private List<String> rowCodes() {
         @SuppressWarnings("unchecked")
-        List<String> codes = (List<String>) js("return [...document.querySelectorAll('#candidates tbody tr[data-code]')]"
-                + ".map(r => r.dataset.code)");
+        List<String> codes =
+                (List<String>) js("return [...document.querySelectorAll('#candidates tbody tr[data-code]')]"
+                        + ".map(r => r.dataset.code)");
         return codes;
     }
 
     /** The rows' text read at once (the table is drawn again as each part of the page arrives). */
     private List<String> rowTexts() {
         @SuppressWarnings("unchecked")
-        List<String> texts = (List<String>) js("return [...document.querySelectorAll('#candidates tbody tr[data-code]')]"
-                + ".map(r => r.innerText)");
+        List<String> texts = (List<String>) js(
+                "return [...document.querySelectorAll('#candidates tbody tr[data-code]')]" + ".map(r => r.innerText)");
         return texts;
     }
 
@@ -429,11 +475,12 @@ class DashboardBrowserTest {
      * token, as the file name from Content-Disposition, the size, and the text.
      */
     private String download(String format) {
-        return (String) ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[0];"
-                + "fetch(exportUrl('" + format + "'), {headers: {Authorization: 'Bearer ' + state.token}})"
-                + ".then(r => r.arrayBuffer().then(b => done(r.headers.get('Content-Disposition').replace(/.*filename=\"(.*)\"/, 'filename=$1')"
-                + " + ' size=' + b.byteLength + '\\n' + new TextDecoder('utf-8', {ignoreBOM: true}).decode(b))))"
-                + ".catch(e => done('failed ' + e));");
+        return (String) ((JavascriptExecutor) driver)
+                .executeAsyncScript("const done = arguments[0];"
+                        + "fetch(exportUrl('" + format + "'), {headers: {Authorization: 'Bearer ' + state.token}})"
+                        + ".then(r => r.arrayBuffer().then(b => done(r.headers.get('Content-Disposition').replace(/.*filename=\"(.*)\"/, 'filename=$1')"
+                        + " + ' size=' + b.byteLength + '\\n' + new TextDecoder('utf-8', {ignoreBOM: true}).decode(b))))"
+                        + ".catch(e => done('failed ' + e));");
     }
 
     /** axe-core on the page as it is: no serious or critical violation. */
@@ -443,17 +490,20 @@ class DashboardBrowserTest {
                 js(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
         }
-        String violations = (String) ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[0];"
-                + "axe.run(document, {resultTypes: ['violations']}).then(r => done(JSON.stringify(r.violations"
-                + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
-                + ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')"
-                + " + ': ' + n.failureSummary)})), null, 1))).catch(e => done('axe failed: ' + e));");
+        String violations = (String) ((JavascriptExecutor) driver)
+                .executeAsyncScript("const done = arguments[0];"
+                        + "axe.run(document, {resultTypes: ['violations']}).then(r => done(JSON.stringify(r.violations"
+                        + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                        + ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')"
+                        + " + ': ' + n.failureSummary)})), null, 1))).catch(e => done('axe failed: ' + e));");
         assertThat(violations).as("axe-core, " + view).isEqualTo("[]");
     }
 
     private void screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
-        Files.copy(((ChromeDriver) driver).getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"),
+        Files.copy(
+                ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE).toPath(),
+                SCREENSHOTS.resolve(name + ".png"),
                 StandardCopyOption.REPLACE_EXISTING);
     }
 
@@ -493,17 +543,34 @@ class DashboardBrowserTest {
                 rows.add(report(gappy, m, 200_000, 100_000));
             }
         }
-        as(TestTokens.operator(operator)).body(rows).post("/api/v1/energy-reports/batch").then().statusCode(201);
+        as(TestTokens.operator(operator))
+                .body(rows)
+                .post("/api/v1/energy-reports/batch")
+                .then()
+                .statusCode(201);
 
         String carrier = createOrganization("CARRIER");
         String other = createOrganization("CARRIER");
         List<Map<String, Object>> stations = new ArrayList<>();
         String[] districts = {"310101", DISTRICT, "310115"};
         for (int i = 0; i < 9; i++) {
-            stations.add(Map.of("siteId", uniqueCode("BS"), "district", districts[i % 3], "technology", "5G",
-                    "builtOn", LocalDate.of(YEAR, 1 + i, 10).toString(), "sharedWith", i % 3 == 0 ? List.of() : List.of(other)));
+            stations.add(Map.of(
+                    "siteId",
+                    uniqueCode("BS"),
+                    "district",
+                    districts[i % 3],
+                    "technology",
+                    "5G",
+                    "builtOn",
+                    LocalDate.of(YEAR, 1 + i, 10).toString(),
+                    "sharedWith",
+                    i % 3 == 0 ? List.of() : List.of(other)));
         }
-        as(TestTokens.carrier(carrier)).body(stations).post("/api/v1/base-stations/batch").then().statusCode(200);
+        as(TestTokens.carrier(carrier))
+                .body(stations)
+                .post("/api/v1/base-stations/batch")
+                .then()
+                .statusCode(200);
         return new World(operator, candidate, gappy, decided, receiver, silent);
     }
 
@@ -511,7 +578,11 @@ class DashboardBrowserTest {
         String code = uniqueCode("DC");
         Map<String, Object> body = dataCenter(code, operator, racks, commissionedOn);
         body.put("district", DISTRICT);
-        as(TestTokens.operator(operator)).body(body).post("/api/v1/data-centers").then().statusCode(201);
+        as(TestTokens.operator(operator))
+                .body(body)
+                .post("/api/v1/data-centers")
+                .then()
+                .statusCode(201);
         return code;
     }
 

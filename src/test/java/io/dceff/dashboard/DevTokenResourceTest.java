@@ -16,27 +16,43 @@ class DevTokenResourceTest {
     @Test
     void signsATokenTheApiAccepts() {
         given().get("/dev/token/available").then().statusCode(200).body("available", equalTo(true));
-        String token = given().get("/dev/token?role=regulator").then().statusCode(200)
-                .body("role", equalTo("regulator")).extract().path("token");
+        String token = given().get("/dev/token?role=regulator")
+                .then()
+                .statusCode(200)
+                .body("role", equalTo("regulator"))
+                .extract()
+                .path("token");
         as(token).get("/api/v1/districts/summary?year=2025").then().statusCode(200);
-        String operator = given().get("/dev/token?role=operator&org=OP-X").then().statusCode(200)
-                .body("org", equalTo("OP-X")).extract().path("token");
+        String operator = given().get("/dev/token?role=operator&org=OP-X")
+                .then()
+                .statusCode(200)
+                .body("org", equalTo("OP-X"))
+                .extract()
+                .path("token");
         as(operator).get("/api/v1/districts/summary?year=2025").then().statusCode(403);
     }
 
     @Test
     void isNotPartOfTheApiContract() {
-        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+        given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body("paths.'/dev/token'", nullValue())
                 .body("paths.'/api/v1/districts/summary'.get.summary", notNullValue());
     }
 
     @Test
     void rejectsAnUnknownRoleOrAMalformedOrganization() {
-        given().get("/dev/token?role=root").then().statusCode(400).contentType("application/problem+json")
+        given().get("/dev/token?role=root")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("role"));
         given().get("/dev/token").then().statusCode(400);
-        given().get("/dev/token?role=operator&org=a%20b").then().statusCode(400)
+        given().get("/dev/token?role=operator&org=a%20b")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("org"));
     }
 }

@@ -10,18 +10,21 @@ class DevTokensTest {
 
     @Test
     void loopbackCallersAreThisMachine() {
-        assertThat(DevTokens.fromThisMachine(SocketAddress.inetSocketAddress(50000, "127.0.0.1"))).isTrue();
+        assertThat(DevTokens.fromThisMachine(SocketAddress.inetSocketAddress(50000, "127.0.0.1")))
+                .isTrue();
         assertThat(DevTokens.isLoopback("127.0.0.1")).isTrue();
         assertThat(DevTokens.isLoopback("127.10.20.30")).as("all of 127/8").isTrue();
         assertThat(DevTokens.isLoopback("::1")).isTrue();
         assertThat(DevTokens.isLoopback("0:0:0:0:0:0:0:1")).isTrue();
-        assertThat(DevTokens.isLoopback("::ffff:127.0.0.1")).as("IPv4-mapped, as a dual-stack server reports it")
+        assertThat(DevTokens.isLoopback("::ffff:127.0.0.1"))
+                .as("IPv4-mapped, as a dual-stack server reports it")
                 .isTrue();
     }
 
     @Test
     void everyOtherCallerIsNot() {
-        assertThat(DevTokens.fromThisMachine(SocketAddress.inetSocketAddress(50000, "192.168.1.20"))).isFalse();
+        assertThat(DevTokens.fromThisMachine(SocketAddress.inetSocketAddress(50000, "192.168.1.20")))
+                .isFalse();
         assertThat(DevTokens.isLoopback("10.0.0.7")).isFalse();
         assertThat(DevTokens.isLoopback("0.0.0.0")).isFalse();
         assertThat(DevTokens.isLoopback("fe80::1")).isFalse();
@@ -31,10 +34,12 @@ class DevTokensTest {
 
     @Test
     void namesAndOddAddressesAreNeverResolvedNorTrusted() {
-        assertThat(DevTokens.isLoopback("localhost")).as("a name is not what the server reports; not resolved")
+        assertThat(DevTokens.isLoopback("localhost"))
+                .as("a name is not what the server reports; not resolved")
                 .isFalse();
         assertThat(DevTokens.isLoopback("")).isFalse();
         assertThat(DevTokens.fromThisMachine(null)).isFalse();
-        assertThat(DevTokens.fromThisMachine(SocketAddress.domainSocketAddress("/tmp/x.sock"))).isFalse();
+        assertThat(DevTokens.fromThisMachine(SocketAddress.domainSocketAddress("/tmp/x.sock")))
+                .isFalse();
     }
 }

@@ -9,9 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.dceff.support.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
-import io.quarkus.test.junit.QuarkusTest;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -30,8 +30,13 @@ class DistrictSummaryResourceTest {
     private static final String DISTRICT = "310117";
 
     private static JsonPath summary(int year) {
-        return as(TestTokens.regulator()).get("/api/v1/districts/summary?year=" + year).then().statusCode(200)
-                .extract().jsonPath().using(EXACT);
+        return as(TestTokens.regulator())
+                .get("/api/v1/districts/summary?year=" + year)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .using(EXACT);
     }
 
     /** Whole numbers come back as integers, the others as BigDecimal: compare them all as decimals. */
@@ -47,13 +52,20 @@ class DistrictSummaryResourceTest {
         String code = uniqueCode("DC");
         Map<String, Object> body = dataCenter(code, operator, racks, commissionedOn);
         body.put("district", DISTRICT);
-        as(TestTokens.operator(operator)).body(body).post("/api/v1/data-centers").then().statusCode(201);
+        as(TestTokens.operator(operator))
+                .body(body)
+                .post("/api/v1/data-centers")
+                .then()
+                .statusCode(201);
         return code;
     }
 
     private static void report(String operator, String dc, String period, int facility, int it) {
-        as(TestTokens.operator(operator)).body(List.of(Map.of("dataCenterCode", dc, "period", period,
-                "facilityKwh", facility, "itKwh", it))).post("/api/v1/energy-reports/batch").then().statusCode(201);
+        as(TestTokens.operator(operator))
+                .body(List.of(Map.of("dataCenterCode", dc, "period", period, "facilityKwh", facility, "itKwh", it)))
+                .post("/api/v1/energy-reports/batch")
+                .then()
+                .statusCode(201);
     }
 
     @Test
@@ -62,19 +74,23 @@ class DistrictSummaryResourceTest {
         String op = createOrganization("OPERATOR");
         String small = site(op, 100, LocalDate.of(2005, 1, 1));
         String large = site(op, 250, LocalDate.of(2006, 1, 1));
-        site(op, 400, LocalDate.of(2009, 5, 1));                     // commissioned after the year: not counted
+        site(op, 400, LocalDate.of(2009, 5, 1)); // commissioned after the year: not counted
         String closed = site(op, 70, LocalDate.of(2004, 1, 1));
-        as(TestTokens.regulator()).body(Map.of("status", "CLOSED", "effectiveOn", "2008-06-30"))
-                .post("/api/v1/data-centers/" + closed + "/status-changes").then().statusCode(201);
+        as(TestTokens.regulator())
+                .body(Map.of("status", "CLOSED", "effectiveOn", "2008-06-30"))
+                .post("/api/v1/data-centers/" + closed + "/status-changes")
+                .then()
+                .statusCode(201);
         report(op, small, "2008-03", 1500, 1000);
-        report(op, small, "2007-12", 9000, 1000);                    // the year before: not summed
+        report(op, small, "2007-12", 9000, 1000); // the year before: not summed
         report(op, large, "2008-11", 2600, 2000);
-        report(op, closed, "2008-02", 1800, 1000);                   // closed by the year's end, but its energy counts
+        report(op, closed, "2008-02", 1800, 1000); // closed by the year's end, but its energy counts
 
         JsonPath after = summary(2008);
         assertThat(after.getList("items")).hasSize(16);
         assertThat(after.getString("measuredAt")).isEqualTo("2008-12-31");
-        assertThat(after.getLong(item("dataCenters")) - before.getLong(item("dataCenters"))).isEqualTo(2);
+        assertThat(after.getLong(item("dataCenters")) - before.getLong(item("dataCenters")))
+                .isEqualTo(2);
         assertThat(after.getLong(item("racks")) - before.getLong(item("racks"))).isEqualTo(350);
         assertThat(after.getLong(item("reportingDataCenters")) - before.getLong(item("reportingDataCenters")))
                 .isEqualTo(3);
@@ -95,20 +111,39 @@ class DistrictSummaryResourceTest {
 
     @Test
     void theYearIsRequiredAndOnlyRegulatorsMayAsk() {
-        as(TestTokens.regulator()).get("/api/v1/districts/summary").then().statusCode(400)
-                .contentType("application/problem+json").body("errors[0].field", equalTo("year"));
-        as(TestTokens.regulator()).get("/api/v1/districts/summary?year=1800").then().statusCode(400)
+        as(TestTokens.regulator())
+                .get("/api/v1/districts/summary")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("year"));
+        as(TestTokens.regulator())
+                .get("/api/v1/districts/summary?year=1800")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
-        as(TestTokens.regulator()).get("/api/v1/districts/summary?year=abc").then().statusCode(400)
-                .contentType("application/problem+json").body("errors[0].field", equalTo("year"));
-        as(TestTokens.operator("OP")).get("/api/v1/districts/summary?year=2025").then().statusCode(403);
+        as(TestTokens.regulator())
+                .get("/api/v1/districts/summary?year=abc")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("year"));
+        as(TestTokens.operator("OP"))
+                .get("/api/v1/districts/summary?year=2025")
+                .then()
+                .statusCode(403);
         given().get("/api/v1/districts/summary?year=2025").then().statusCode(401);
     }
 
     @Test
     void alsoAsCsv() {
-        String csv = as(TestTokens.regulator()).accept("text/csv").get("/api/v1/districts/summary?year=2008").then()
-                .statusCode(200).extract().asString();
+        String csv = as(TestTokens.regulator())
+                .accept("text/csv")
+                .get("/api/v1/districts/summary?year=2008")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertThat(csv.lines().findFirst().orElseThrow())
                 .isEqualTo("code,nameZh,nameEn,dataCenters,racks,reportingDataCenters,facilityKwh,itKwh,pue");
         assertThat(csv.lines().count()).isEqualTo(17);

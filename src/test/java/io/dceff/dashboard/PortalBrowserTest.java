@@ -55,8 +55,8 @@ class PortalBrowserTest {
 
     @BeforeEach
     void needsChromium() {
-        Assumptions.assumeTrue(HeadlessChromium.installed(),
-                "Chromium is not installed: apt-get install -y chromium chromium-driver");
+        Assumptions.assumeTrue(
+                HeadlessChromium.installed(), "Chromium is not installed: apt-get install -y chromium chromium-driver");
     }
 
     private static Path file(String name, byte[] content) throws IOException {
@@ -67,14 +67,15 @@ class PortalBrowserTest {
     /** Signs in through the identity provider's login page as a user of a role and an organization. */
     private static void signIn(WebDriver driver, WebDriverWait wait, URL page, String role, String org) {
         driver.get(page.toString());
-        providerLogin(driver, wait, role + "-user", "{\"groups\": [\"" + role + "\"], \"org\": \"" + org + "\"}",
-                "view");
+        providerLogin(
+                driver, wait, role + "-user", "{\"groups\": [\"" + role + "\"], \"org\": \"" + org + "\"}", "view");
     }
 
     /** Signs in with a token pasted into the page (what a client without the provider's sign-in does). */
     private static void pasteToken(WebDriver driver, WebDriverWait wait, URL page, String token) {
         driver.get(page.toString());
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token"))).sendKeys(token);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token")))
+                .sendKeys(token);
         driver.findElement(By.id("sign-in-button")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("view")));
     }
@@ -95,41 +96,68 @@ class PortalBrowserTest {
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
             signIn(driver, wait, operatorPage, "operator", op);
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-code='" + dc + "']")));
-            assertThat(driver.findElements(By.cssSelector("#data-centers tbody tr"))).hasSize(1);
-            assertThat(driver.findElements(By.cssSelector("tr[data-code='" + theirs + "']"))).isEmpty();
+            assertThat(driver.findElements(By.cssSelector("#data-centers tbody tr")))
+                    .hasSize(1);
+            assertThat(driver.findElements(By.cssSelector("tr[data-code='" + theirs + "']")))
+                    .isEmpty();
 
             // CSV with a bad second row: refused, the row named, nothing stored
-            upload(driver, file("months.csv", ("dataCenterCode,period,facilityKwh,itKwh\n" + dc + ",2024-01,1500,1000\n"
-                    + dc + ",2024-02,lots,1000\n").getBytes(StandardCharsets.UTF_8)));
+            upload(
+                    driver,
+                    file(
+                            "months.csv",
+                            ("dataCenterCode,period,facilityKwh,itKwh\n" + dc + ",2024-01,1500,1000\n" + dc
+                                            + ",2024-02,lots,1000\n")
+                                    .getBytes(StandardCharsets.UTF_8)));
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#upload-result table.errors")));
-            assertThat(driver.findElement(By.cssSelector("#upload-result tbody")).getText()).contains("2", "facilityKwh");
-            as(TestTokens.regulator()).get("/api/v1/data-centers/" + dc + "/energy-reports").then()
+            assertThat(driver.findElement(By.cssSelector("#upload-result tbody"))
+                            .getText())
+                    .contains("2", "facilityKwh");
+            as(TestTokens.regulator())
+                    .get("/api/v1/data-centers/" + dc + "/energy-reports")
+                    .then()
                     .body("items.size()", equalTo(0));
 
             // XLSX with a bad row, then a good one: stored and shown as the last month reported
-            upload(driver, file("bad.xlsx", Workbooks.of(List.of("dataCenterCode", "period", "facilityKwh", "itKwh"),
-                    List.of(List.of(dc, "2024-03", 1500, 1000), List.of(dc, "2024-13", 1500, 1000)))));
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#upload-result tbody"),
-                    "period"));
-            upload(driver, file("good.xlsx", Workbooks.of(List.of("dataCenterCode", "period", "facilityKwh", "itKwh"),
-                    List.of(List.of(dc, "2024-03", 1500, 1000), List.of(dc, "2024-04", 1480, 1000)))));
+            upload(
+                    driver,
+                    file(
+                            "bad.xlsx",
+                            Workbooks.of(
+                                    List.of("dataCenterCode", "period", "facilityKwh", "itKwh"),
+                                    List.of(List.of(dc, "2024-03", 1500, 1000), List.of(dc, "2024-13", 1500, 1000)))));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("#upload-result tbody"), "period"));
+            upload(
+                    driver,
+                    file(
+                            "good.xlsx",
+                            Workbooks.of(
+                                    List.of("dataCenterCode", "period", "facilityKwh", "itKwh"),
+                                    List.of(List.of(dc, "2024-03", 1500, 1000), List.of(dc, "2024-04", 1480, 1000)))));
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#upload-result .ok")));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(
                     By.cssSelector("tr[data-code='" + dc + "'] .last-month"), "2024-04"));
-            as(TestTokens.regulator()).get("/api/v1/data-centers/" + dc + "/energy-reports").then()
+            as(TestTokens.regulator())
+                    .get("/api/v1/data-centers/" + dc + "/energy-reports")
+                    .then()
                     .body("items.period", equalTo(List.of("2024-03", "2024-04")));
 
-            assertThat(chromium.seriousAccessibilityViolations()).as("axe-core, operator page, desktop").isEmpty();
+            assertThat(chromium.seriousAccessibilityViolations())
+                    .as("axe-core, operator page, desktop")
+                    .isEmpty();
             driver.findElement(By.id("lang")).click();
             assertThat(driver.findElement(By.id("dcs-title")).getText()).isEqualTo("My data centers");
             driver.manage().window().setSize(new Dimension(390, 844));
-            assertThat(chromium.seriousAccessibilityViolations()).as("axe-core, operator page, phone").isEmpty();
+            assertThat(chromium.seriousAccessibilityViolations())
+                    .as("axe-core, operator page, phone")
+                    .isEmpty();
         }
     }
 
     private static void setValue(WebDriver driver, String id, String value) {
-        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", driver.findElement(By.id(id)),
-                value);
+        ((JavascriptExecutor) driver)
+                .executeScript("arguments[0].value = arguments[1]", driver.findElement(By.id(id)), value);
     }
 
     @Test
@@ -140,53 +168,75 @@ class PortalBrowserTest {
             WebDriver driver = chromium.driver();
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
             pasteToken(driver, wait, operatorPage, IdentityProviderTestResource.token("operator", op));
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#reg-district option[value='310115']")));
+            wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#reg-district option[value='310115']")));
 
             driver.findElement(By.id("reg-code")).sendKeys(site);
             driver.findElement(By.id("reg-name")).sendKeys("Web site");
             new Select(driver.findElement(By.id("reg-district"))).selectByValue("310115");
             driver.findElement(By.id("reg-racks")).sendKeys("300");
             setValue(driver, "reg-commissioned", "2013-05-01");
-            driver.findElement(By.cssSelector("#register-form button[type=submit]")).click();
+            driver.findElement(By.cssSelector("#register-form button[type=submit]"))
+                    .click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-code='" + site + "']")));
-            as(TestTokens.regulator()).get("/api/v1/data-centers/" + site).then()
-                    .body("operatorCode", equalTo(op)).body("racks", equalTo(300));
+            as(TestTokens.regulator())
+                    .get("/api/v1/data-centers/" + site)
+                    .then()
+                    .body("operatorCode", equalTo(op))
+                    .body("racks", equalTo(300));
 
             // the same code again: refused with the service's reason, nothing changed
             driver.findElement(By.id("reg-code")).sendKeys(site);
             driver.findElement(By.id("reg-name")).sendKeys("Twice");
             driver.findElement(By.id("reg-racks")).sendKeys("10");
             setValue(driver, "reg-commissioned", "2013-05-01");
-            driver.findElement(By.cssSelector("#register-form button[type=submit]")).click();
+            driver.findElement(By.cssSelector("#register-form button[type=submit]"))
+                    .click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#register-result .message")));
-            as(TestTokens.regulator()).get("/api/v1/data-centers/" + site).then().body("name", equalTo("Web site"));
+            as(TestTokens.regulator())
+                    .get("/api/v1/data-centers/" + site)
+                    .then()
+                    .body("name", equalTo("Web site"));
 
             new Select(driver.findElement(By.id("month-dc"))).selectByValue(site);
             setValue(driver, "month-period", "2024-05");
             driver.findElement(By.id("month-facility")).sendKeys("1500");
             driver.findElement(By.id("month-it")).sendKeys("1000");
-            driver.findElement(By.cssSelector("#month-form button[type=submit]")).click();
+            driver.findElement(By.cssSelector("#month-form button[type=submit]"))
+                    .click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#month-result .ok")));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(
                     By.cssSelector("tr[data-code='" + site + "'] .last-month"), "2024-05"));
 
             new Select(driver.findElement(By.id("rev-dc"))).selectByValue(site);
             setValue(driver, "rev-period", "2024-05");
-            driver.findElement(By.cssSelector("#revisions-form button[type=submit]")).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#revisions tr[data-revision='1']")));
+            driver.findElement(By.cssSelector("#revisions-form button[type=submit]"))
+                    .click();
+            wait.until(
+                    ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#revisions tr[data-revision='1']")));
             WebElement facility = driver.findElement(By.id("correct-facility"));
             assertThat(facility.getAttribute("value")).isEqualTo("1500");
             facility.clear();
             facility.sendKeys("1400");
             driver.findElement(By.id("correct-note")).sendKeys("meter re-read");
-            driver.findElement(By.cssSelector("#correct-form button[type=submit]")).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#revisions tr[data-revision='2']")));
-            assertThat(driver.findElement(By.cssSelector("#revisions tr[data-revision='2']")).getText())
+            driver.findElement(By.cssSelector("#correct-form button[type=submit]"))
+                    .click();
+            wait.until(
+                    ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#revisions tr[data-revision='2']")));
+            assertThat(driver.findElement(By.cssSelector("#revisions tr[data-revision='2']"))
+                            .getText())
                     .contains("1400", "meter re-read");
-            assertThat(driver.findElement(By.cssSelector("#revisions tr[data-revision='1']")).getText()).contains("1500");
-            as(TestTokens.regulator()).get("/api/v1/data-centers/" + site + "/energy-reports/2024-05/revisions").then()
-                    .body("facilityKwh", equalTo(List.of(1500, 1400))).body("note[1]", equalTo("meter re-read"));
-            assertThat(chromium.seriousAccessibilityViolations()).as("axe-core, operator forms").isEmpty();
+            assertThat(driver.findElement(By.cssSelector("#revisions tr[data-revision='1']"))
+                            .getText())
+                    .contains("1500");
+            as(TestTokens.regulator())
+                    .get("/api/v1/data-centers/" + site + "/energy-reports/2024-05/revisions")
+                    .then()
+                    .body("facilityKwh", equalTo(List.of(1500, 1400)))
+                    .body("note[1]", equalTo("meter re-read"));
+            assertThat(chromium.seriousAccessibilityViolations())
+                    .as("axe-core, operator forms")
+                    .isEmpty();
         }
     }
 
@@ -196,23 +246,37 @@ class PortalBrowserTest {
         String partner = createOrganization("CARRIER");
         int year = LocalDate.now().getYear() - 1;
         // the partner's own new site, unshared, in the same district and year: never on this carrier's page
-        as(TestTokens.carrier(partner)).contentType("text/csv")
+        as(TestTokens.carrier(partner))
+                .contentType("text/csv")
                 .body("siteId,district,technology,builtOn,sharedWith\nP-1,310115,5G," + year + "-05-01,\n")
-                .post("/api/v1/base-stations/batch").then().statusCode(200);
+                .post("/api/v1/base-stations/batch")
+                .then()
+                .statusCode(200);
         try (HeadlessChromium chromium = new HeadlessChromium(1400, 1800)) {
             WebDriver driver = chromium.driver();
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
             signIn(driver, wait, carrierPage, "carrier", carrier);
             List<String> header = List.of("siteId", "district", "technology", "builtOn", "sharedWith");
-            upload(driver, file("bad.xlsx", Workbooks.of(header, List.of(
-                    List.of("B-1", "310115", "5G", year + "-03-01", partner),
-                    List.of("B-2", "999999", "5G", year + "-03-01", "")))));
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#upload-result tbody"),
-                    "district"));
+            upload(
+                    driver,
+                    file(
+                            "bad.xlsx",
+                            Workbooks.of(
+                                    header,
+                                    List.of(
+                                            List.of("B-1", "310115", "5G", year + "-03-01", partner),
+                                            List.of("B-2", "999999", "5G", year + "-03-01", "")))));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("#upload-result tbody"), "district"));
             as(TestTokens.carrier(carrier)).get("/api/v1/base-stations").then().body("total", equalTo(0));
 
-            upload(driver, file("good.csv", ("siteId,district,technology,builtOn,sharedWith\nB-1,310115,5G," + year
-                    + "-03-01," + partner + "\nB-2,310115,5G," + year + "-04-01,\n").getBytes(StandardCharsets.UTF_8)));
+            upload(
+                    driver,
+                    file(
+                            "good.csv",
+                            ("siteId,district,technology,builtOn,sharedWith\nB-1,310115,5G," + year + "-03-01,"
+                                            + partner + "\nB-2,310115,5G," + year + "-04-01,\n")
+                                    .getBytes(StandardCharsets.UTF_8)));
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#upload-result .ok")));
             driver.findElement(By.id("year")).clear();
             driver.findElement(By.id("year")).sendKeys(Integer.toString(year), Keys.TAB);
@@ -222,15 +286,20 @@ class PortalBrowserTest {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("total"), Integer.toString(year)));
             String row = wait.until(d -> {
                 try {
-                    return d.findElement(By.cssSelector("#sharing tr[data-district='310115']")).getText();
+                    return d.findElement(By.cssSelector("#sharing tr[data-district='310115']"))
+                            .getText();
                 } catch (StaleElementReferenceException redrawn) {
                     return null;
                 }
             });
             assertThat(row).contains("2", "1", "50.0%");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("unshared"), "B-2"));
-            assertThat(driver.findElement(By.id("unshared")).getText()).doesNotContain("B-1").doesNotContain("P-1");
-            assertThat(chromium.seriousAccessibilityViolations()).as("axe-core, carrier page").isEmpty();
+            assertThat(driver.findElement(By.id("unshared")).getText())
+                    .doesNotContain("B-1")
+                    .doesNotContain("P-1");
+            assertThat(chromium.seriousAccessibilityViolations())
+                    .as("axe-core, carrier page")
+                    .isEmpty();
         }
     }
 
@@ -239,8 +308,10 @@ class PortalBrowserTest {
      * waits for the page's signed-in view.
      */
     private static void providerLogin(WebDriver driver, WebDriverWait wait, String user, String claims, String view) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("idp-sign-in-button"))).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("username"))).sendKeys(user);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("idp-sign-in-button")))
+                .click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("username")))
+                .sendKeys(user);
         WebElement box = driver.findElement(By.name("claims"));
         box.clear();
         box.sendKeys(claims);

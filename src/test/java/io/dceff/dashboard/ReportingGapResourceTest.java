@@ -29,22 +29,37 @@ class ReportingGapResourceTest {
                 Map.of("dataCenterCode", complete, "period", "2026-09", "facilityKwh", 150, "itKwh", 100),
                 Map.of("dataCenterCode", complete, "period", "2026-10", "facilityKwh", 150, "itKwh", 100),
                 Map.of("dataCenterCode", gappy, "period", "2026-09", "facilityKwh", 150, "itKwh", 100));
-        as(TestTokens.operator(operator)).body(rows).post("/api/v1/energy-reports/batch").then().statusCode(201);
+        as(TestTokens.operator(operator))
+                .body(rows)
+                .post("/api/v1/energy-reports/batch")
+                .then()
+                .statusCode(201);
 
-        as(TestTokens.regulator()).get("/api/v1/reporting-gaps?to=2026-10&months=3&operator=" + operator).then()
+        as(TestTokens.regulator())
+                .get("/api/v1/reporting-gaps?to=2026-10&months=3&operator=" + operator)
+                .then()
                 .statusCode(200)
                 .body("from", equalTo("2026-08"), "to", equalTo("2026-10"), "total", equalTo(2))
                 .body("items.code", contains(silent, gappy))
                 .body("items[0].missing", contains("2026-08", "2026-09", "2026-10"))
                 .body("items[1].missing", contains("2026-08", "2026-10"), "items[1].monthsOwed", equalTo(3));
-        as(TestTokens.regulator()).get("/api/v1/reporting-gaps?to=2026-10&months=1&operator=" + operator).then()
-                .statusCode(200).body("items", hasSize(2));
+        as(TestTokens.regulator())
+                .get("/api/v1/reporting-gaps?to=2026-10&months=1&operator=" + operator)
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(2));
     }
 
     @Test
     void aMissingOrMalformedMonthIsA400() {
         as(TestTokens.regulator()).get("/api/v1/reporting-gaps").then().statusCode(400);
-        as(TestTokens.regulator()).get("/api/v1/reporting-gaps?to=2026-13").then().statusCode(400);
-        as(TestTokens.regulator()).get("/api/v1/reporting-gaps?to=2026-10&months=0").then().statusCode(400);
+        as(TestTokens.regulator())
+                .get("/api/v1/reporting-gaps?to=2026-13")
+                .then()
+                .statusCode(400);
+        as(TestTokens.regulator())
+                .get("/api/v1/reporting-gaps?to=2026-10&months=0")
+                .then()
+                .statusCode(400);
     }
 }

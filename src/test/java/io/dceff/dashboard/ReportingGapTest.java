@@ -14,8 +14,8 @@ class ReportingGapTest {
 
     @Test
     void everyUnreportedMonthOfTheSpanIsMissing() {
-        List<YearMonth> missing = ReportingGap.missing(FROM, TO, LocalDate.of(2010, 1, 1),
-                List.of(YearMonth.of(2025, 11), YearMonth.of(2026, 10)));
+        List<YearMonth> missing = ReportingGap.missing(
+                FROM, TO, LocalDate.of(2010, 1, 1), List.of(YearMonth.of(2025, 11), YearMonth.of(2026, 10)));
         assertThat(missing).hasSize(10).startsWith(YearMonth.of(2025, 12)).endsWith(YearMonth.of(2026, 9));
         assertThat(ReportingGap.owed(FROM, TO, LocalDate.of(2010, 1, 1))).isEqualTo(12);
     }

@@ -40,8 +40,11 @@ class ReportingRemindersTest {
         String silent = createDataCenter(op, 300, LocalDate.of(2005, 1, 1));
         String reported = createDataCenter(op, 300, LocalDate.of(2005, 1, 1));
         String tooNew = createDataCenter(op, 300, LocalDate.of(2009, 7, 1));
-        as(TestTokens.operator(op)).body(Map.of("period", PERIOD.toString(), "facilityKwh", 1500, "itKwh", 1000))
-                .post("/api/v1/data-centers/" + reported + "/energy-reports").then().statusCode(201);
+        as(TestTokens.operator(op))
+                .body(Map.of("period", PERIOD.toString(), "facilityKwh", 1500, "itKwh", 1000))
+                .post("/api/v1/data-centers/" + reported + "/energy-reports")
+                .then()
+                .statusCode(201);
 
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<Optional<Integer>>> runs = new ArrayList<>();
@@ -55,9 +58,14 @@ class ReportingRemindersTest {
         }
         pool.shutdown();
         assertThat(outcomes).filteredOn(Optional::isPresent).hasSize(1);
-        assertThat(reminders.run(PERIOD)).as("a month already done is not run again").isEmpty();
+        assertThat(reminders.run(PERIOD))
+                .as("a month already done is not run again")
+                .isEmpty();
 
-        as(TestTokens.operator(op)).queryParam("period", PERIOD.toString()).get("/api/v1/reporting-reminders").then()
+        as(TestTokens.operator(op))
+                .queryParam("period", PERIOD.toString())
+                .get("/api/v1/reporting-reminders")
+                .then()
                 .statusCode(200)
                 .body("dataCenter", hasItem(silent))
                 .body("dataCenter", not(hasItem(reported)))
@@ -65,9 +73,16 @@ class ReportingRemindersTest {
                 .body("findAll { it.dataCenter == '" + silent + "' }.size()", equalTo(1))
                 .body("operator.unique()", equalTo(List.of(op)));
         String other = createOrganization("OPERATOR");
-        as(TestTokens.operator(other)).queryParam("period", PERIOD.toString()).get("/api/v1/reporting-reminders")
-                .then().statusCode(200).body("dataCenter", not(hasItem(silent)));
-        as(TestTokens.regulator()).queryParam("job", ReportingReminders.JOB).get("/api/v1/job-runs").then()
+        as(TestTokens.operator(other))
+                .queryParam("period", PERIOD.toString())
+                .get("/api/v1/reporting-reminders")
+                .then()
+                .statusCode(200)
+                .body("dataCenter", not(hasItem(silent)));
+        as(TestTokens.regulator())
+                .queryParam("job", ReportingReminders.JOB)
+                .get("/api/v1/job-runs")
+                .then()
                 .statusCode(200)
                 .body("findAll { it.period == '" + PERIOD + "' }.size()", equalTo(1))
                 .body("find { it.period == '" + PERIOD + "' }.attempts", equalTo(1));
@@ -84,7 +99,10 @@ class ReportingRemindersTest {
     @Test
     void theMonthIsRequired() {
         as(TestTokens.regulator()).get("/api/v1/reporting-reminders").then().statusCode(400);
-        as(TestTokens.carrier(createOrganization("CARRIER"))).queryParam("period", "2009-06")
-                .get("/api/v1/reporting-reminders").then().statusCode(403);
+        as(TestTokens.carrier(createOrganization("CARRIER")))
+                .queryParam("period", "2009-06")
+                .get("/api/v1/reporting-reminders")
+                .then()
+                .statusCode(403);
     }
 }

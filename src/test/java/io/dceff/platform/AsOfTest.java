@@ -15,8 +15,7 @@ class AsOfTest {
     private static final LocalDate AS_OF = LocalDate.of(2026, 10, 31);
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
 
-    private record Assessment(long id, LocalDate asOf) {
-    }
+    private record Assessment(long id, LocalDate asOf) {}
 
     private static Decision merge(String site, String into, LocalDate decidedOn) {
         return new Decision(site, DecisionAction.MERGE, into, decidedOn);
@@ -31,20 +30,26 @@ class AsOfTest {
 
     @Test
     void aDecisionOnAsOfIsInForceAtAsOf() {
-        assertThat(Decision.mergeTargets(List.of(merge("S", "R", AS_OF)), AsOf.of(AS_OF))).containsEntry("S", "R");
+        assertThat(Decision.mergeTargets(List.of(merge("S", "R", AS_OF)), AsOf.of(AS_OF)))
+                .containsEntry("S", "R");
     }
 
     @Test
     void theLatestDecisionInForceCountsAndOfOneDayTheOneRecordedLast() {
-        List<Decision> recorded = List.of(merge("S", "R1", LocalDate.of(2026, 1, 10)),
+        List<Decision> recorded = List.of(
+                merge("S", "R1", LocalDate.of(2026, 1, 10)),
                 new Decision("S", DecisionAction.CLOSE, null, LocalDate.of(2026, 3, 1)),
                 merge("S", "R2", LocalDate.of(2026, 1, 10)),
                 // recorded last, decided before the CLOSE: the CLOSE is still the latest in force from 2026-03-01
                 merge("S", "R3", LocalDate.of(2026, 2, 1)));
-        assertThat(Decision.mergeTargets(recorded, AsOf.of(LocalDate.of(2026, 1, 9)))).isEmpty();
-        assertThat(Decision.mergeTargets(recorded, AsOf.of(LocalDate.of(2026, 1, 10)))).containsEntry("S", "R2");
-        assertThat(Decision.mergeTargets(recorded, AsOf.of(LocalDate.of(2026, 2, 28)))).containsEntry("S", "R3");
-        assertThat(Decision.mergeTargets(recorded, AsOf.of(LocalDate.of(2026, 3, 1)))).isEmpty();
+        assertThat(Decision.mergeTargets(recorded, AsOf.of(LocalDate.of(2026, 1, 9))))
+                .isEmpty();
+        assertThat(Decision.mergeTargets(recorded, AsOf.of(LocalDate.of(2026, 1, 10))))
+                .containsEntry("S", "R2");
+        assertThat(Decision.mergeTargets(recorded, AsOf.of(LocalDate.of(2026, 2, 28))))
+                .containsEntry("S", "R3");
+        assertThat(Decision.mergeTargets(recorded, AsOf.of(LocalDate.of(2026, 3, 1))))
+                .isEmpty();
     }
 
     @Test
@@ -72,7 +77,8 @@ class AsOfTest {
         Assessment endOf2024 = new Assessment(2, LocalDate.of(2024, 12, 31));
         Assessment mid2023 = new Assessment(3, LocalDate.of(2023, 6, 30));
         List<Assessment> stored = List.of(current, endOf2024, mid2023);
-        assertThat(TargetRules.baseline(stored, Assessment::asOf, AsOf.of(LocalDate.of(2022, 12, 31)))).isEmpty();
+        assertThat(TargetRules.baseline(stored, Assessment::asOf, AsOf.of(LocalDate.of(2022, 12, 31))))
+                .isEmpty();
         assertThat(TargetRules.baseline(stored, Assessment::asOf, AsOf.of(LocalDate.of(2023, 12, 31))))
                 .contains(mid2023);
         // the first stored of those in force, so an assessment stored later never moves a baseline already there
@@ -80,7 +86,8 @@ class AsOfTest {
                 .contains(endOf2024);
         assertThat(TargetRules.baseline(stored, Assessment::asOf, AsOf.of(LocalDate.of(2026, 6, 29))))
                 .contains(endOf2024);
-        assertThat(TargetRules.baseline(stored, Assessment::asOf, AsOf.of(LocalDate.of(2026, 6, 30)))).contains(current);
+        assertThat(TargetRules.baseline(stored, Assessment::asOf, AsOf.of(LocalDate.of(2026, 6, 30))))
+                .contains(current);
     }
 
     @Test
@@ -96,7 +103,8 @@ class AsOfTest {
         List<LocalDate> dates = List.of(LocalDate.of(2024, 5, 1), LocalDate.of(2023, 1, 1), LocalDate.of(2025, 1, 1));
         AsOf endOf2024 = AsOf.of(LocalDate.of(2024, 12, 31));
         assertThat(endOf2024.latest(dates, d -> d)).contains(LocalDate.of(2024, 5, 1));
-        assertThat(endOf2024.inForce(dates, d -> d)).containsExactly(LocalDate.of(2024, 5, 1), LocalDate.of(2023, 1, 1));
+        assertThat(endOf2024.inForce(dates, d -> d))
+                .containsExactly(LocalDate.of(2024, 5, 1), LocalDate.of(2023, 1, 1));
         assertThat(AsOf.of(LocalDate.of(2022, 1, 1)).latest(dates, d -> d)).isEmpty();
     }
 }

@@ -44,14 +44,13 @@ class ClusterIT {
     private Replica a;
     private Replica b;
 
-    private record Replica(Process process, int port, Path log) {
-    }
+    private record Replica(Process process, int port, Path log) {}
 
     @BeforeEach
     void database() throws IOException {
         Files.createDirectories(dir);
-        db = new EmbeddedMariaDb(Path.of("target", "embedded-mariadb", "base"), dir.resolve("mariadb"), "dceff", 0,
-                "128M");
+        db = new EmbeddedMariaDb(
+                Path.of("target", "embedded-mariadb", "base"), dir.resolve("mariadb"), "dceff", 0, "128M");
         db.start();
     }
 
@@ -73,12 +72,21 @@ class ClusterIT {
         setup = awaitReady(launch("setup", "off"));
         String operator = Api.uniqueCode("OP");
         String silent = Api.uniqueCode("DC");
-        given().port(setup.port()).header("Authorization", "Bearer " + TestTokens.admin()).contentType(ContentType.JSON)
-                .body(Map.of("code", operator, "name", "Cluster test", "kind", "OPERATOR", "creditCode", Api.creditCode()))
-                .post("/api/v1/organizations").then().statusCode(201);
-        given().port(setup.port()).header("Authorization", "Bearer " + TestTokens.operator(operator))
-                .contentType(ContentType.JSON).body(Api.dataCenter(silent, operator, 240, LocalDate.of(2010, 3, 1)))
-                .post("/api/v1/data-centers").then().statusCode(201);
+        given().port(setup.port())
+                .header("Authorization", "Bearer " + TestTokens.admin())
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "code", operator, "name", "Cluster test", "kind", "OPERATOR", "creditCode", Api.creditCode()))
+                .post("/api/v1/organizations")
+                .then()
+                .statusCode(201);
+        given().port(setup.port())
+                .header("Authorization", "Bearer " + TestTokens.operator(operator))
+                .contentType(ContentType.JSON)
+                .body(Api.dataCenter(silent, operator, 240, LocalDate.of(2010, 3, 1)))
+                .post("/api/v1/data-centers")
+                .then()
+                .statusCode(201);
         setup.process().destroy();
         assertThat(setup.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
 
@@ -92,39 +100,58 @@ class ClusterIT {
         String period = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(1).toString();
         awaitFinishedRun(period, Duration.ofSeconds(60));
         Thread.sleep(4000); // several more ticks of both replicas
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             assertThat(count(s, "SELECT COUNT(*) FROM job_run WHERE job = '" + ReportingReminders.JOB + "'"))
-                    .as("one run in all").isEqualTo(1);
+                    .as("one run in all")
+                    .isEqualTo(1);
             assertThat(count(s, "SELECT attempts FROM job_run WHERE job = '" + ReportingReminders.JOB + "'"))
                     .isEqualTo(1);
-            assertThat(count(s, "SELECT COUNT(*) FROM reporting_reminder r JOIN data_center d ON d.id = r.data_center_id"
-                    + " WHERE d.code = '" + silent + "'")).as("one reminder for the silent site").isEqualTo(1);
+            assertThat(count(
+                            s,
+                            "SELECT COUNT(*) FROM reporting_reminder r JOIN data_center d ON d.id = r.data_center_id"
+                                    + " WHERE d.code = '" + silent + "'"))
+                    .as("one reminder for the silent site")
+                    .isEqualTo(1);
         }
         String logs = Files.readString(a.log()) + Files.readString(b.log()) + Files.readString(setup.log());
-        assertThat(logs.split("data centers reminded", -1)).as("one replica ran the job").hasSize(2);
+        assertThat(logs.split("data centers reminded", -1))
+                .as("one replica ran the job")
+                .hasSize(2);
 
         // a large batch is in flight on replica b when it is told to stop
         String carrier = Api.uniqueCode("CA");
-        given().port(a.port()).header("Authorization", "Bearer " + TestTokens.admin()).contentType(ContentType.JSON)
-                .body(Map.of("code", carrier, "name", "Cluster carrier", "kind", "CARRIER", "creditCode", Api.creditCode()))
-                .post("/api/v1/organizations").then().statusCode(201);
+        given().port(a.port())
+                .header("Authorization", "Bearer " + TestTokens.admin())
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "code", carrier, "name", "Cluster carrier", "kind", "CARRIER", "creditCode", Api.creditCode()))
+                .post("/api/v1/organizations")
+                .then()
+                .statusCode(201);
         StringBuilder csv = new StringBuilder("siteId,district,technology,builtOn,sharedWith\n");
         int rows = 60_000;
         for (int i = 0; i < rows; i++) {
             csv.append("S-").append(i).append(",310115,5G,2024-05-01,\n");
         }
         CompletableFuture<Response> batch = CompletableFuture.supplyAsync(() -> given().port(b.port())
-                .header("Authorization", "Bearer " + TestTokens.carrier(carrier)).contentType("text/csv")
-                .body(csv.toString()).post("/api/v1/base-stations/batch"));
+                .header("Authorization", "Bearer " + TestTokens.carrier(carrier))
+                .contentType("text/csv")
+                .body(csv.toString())
+                .post("/api/v1/base-stations/batch"));
         Thread.sleep(300);
         b.process().destroy(); // SIGTERM, as Kubernetes sends it
         awaitReady(b.port(), 503, Duration.ofSeconds(5));
         Response answer = batch.get(60, TimeUnit.SECONDS);
         assertThat(answer.statusCode()).as(answer.asString()).isBetween(200, 201);
-        assertThat(b.process().waitFor(60, TimeUnit.SECONDS)).as("replica b exited").isTrue();
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        assertThat(b.process().waitFor(60, TimeUnit.SECONDS))
+                .as("replica b exited")
+                .isTrue();
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             assertThat(count(s, "SELECT COUNT(*) FROM base_station WHERE carrier_code = '" + carrier + "'"))
-                    .as("the whole batch stored").isEqualTo(rows);
+                    .as("the whole batch stored")
+                    .isEqualTo(rows);
         }
         given().port(a.port()).get("/q/health/ready").then().statusCode(200);
     }
@@ -132,9 +159,12 @@ class ClusterIT {
     private Replica launch(String name, String cron) throws Exception {
         int port = freePort();
         Path log = dir.resolve(name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", "target/quarkus-app/quarkus-run.jar")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        "target/quarkus-app/quarkus-run.jar")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
         env.put("QUARKUS_DATASOURCE_USERNAME", db.username());
@@ -151,7 +181,9 @@ class ClusterIT {
     private static Replica awaitReady(Replica replica) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(deadline)) {
-            assertThat(replica.process().isAlive()).as("replica running; see " + replica.log()).isTrue();
+            assertThat(replica.process().isAlive())
+                    .as("replica running; see " + replica.log())
+                    .isTrue();
             try {
                 if (given().port(replica.port()).get("/q/health/ready").statusCode() == 200) {
                     return replica;
@@ -167,7 +199,8 @@ class ClusterIT {
     private void awaitFinishedRun(String period, Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
-            try (Connection c = connect(); Statement s = c.createStatement()) {
+            try (Connection c = connect();
+                    Statement s = c.createStatement()) {
                 if (count(s, "SELECT COUNT(*) FROM job_run WHERE period = '" + period + "' AND finished_at IS NOT NULL")
                         == 1) {
                     return;

@@ -54,29 +54,50 @@ class EmbeddedDefaultFirstStartIT {
     @Test
     @Order(1)
     void theFirstStartSaysWhatItDoesAndListensOnThisMachineOnly() throws Exception {
-        service.launch(Map.of("QUARKUS_HTTP_PORT", Integer.toString(httpPort),
-                "DCEFF_EMBEDDED_PORT", Integer.toString(databasePort)));
+        service.launch(Map.of(
+                "QUARKUS_HTTP_PORT",
+                Integer.toString(httpPort),
+                "DCEFF_EMBEDDED_PORT",
+                Integer.toString(databasePort)));
         String ready = "dceff is ready: http://localhost:" + httpPort + "/ (dashboard) · API docs http://localhost:"
                 + httpPort + "/q/swagger-ui · a token: fixtures/dev-token.sh regulator";
         service.awaitLog(ready);
 
         String log = service.logText();
-        assertThat(log).containsSubsequence(
-                "Unpacking the MariaDB server binaries", "MariaDB binaries unpacked in",
-                "Initialising the data directory", "Data directory initialised in",
-                "Starting the embedded MariaDB on 127.0.0.1:" + databasePort, "Embedded MariaDB ready on 127.0.0.1",
-                "Successfully applied", "loading the sample data", "Sample data loaded", "started in", ready);
+        assertThat(log)
+                .containsSubsequence(
+                        "Unpacking the MariaDB server binaries",
+                        "MariaDB binaries unpacked in",
+                        "Initialising the data directory",
+                        "Data directory initialised in",
+                        "Starting the embedded MariaDB on 127.0.0.1:" + databasePort,
+                        "Embedded MariaDB ready on 127.0.0.1",
+                        "Successfully applied",
+                        "loading the sample data",
+                        "Sample data loaded",
+                        "started in",
+                        ready);
         assertThat(log).as("no stack trace").doesNotContain("\tat ");
-        assertThat(Files.isDirectory(service.workDir().resolve("data/mariadb"))).as("data under ./data").isTrue();
+        assertThat(Files.isDirectory(service.workDir().resolve("data/mariadb")))
+                .as("data under ./data")
+                .isTrue();
 
-        assertThat(Listeners.on(httpPort)).as("the service's listeners").isNotEmpty()
+        assertThat(Listeners.on(httpPort))
+                .as("the service's listeners")
+                .isNotEmpty()
                 .allMatch(InetAddress::isLoopbackAddress);
-        assertThat(Listeners.on(databasePort)).as("MariaDB's listeners").isNotEmpty()
+        assertThat(Listeners.on(databasePort))
+                .as("MariaDB's listeners")
+                .isNotEmpty()
                 .allMatch(InetAddress::isLoopbackAddress);
-        assertThat(Files.readString(Path.of("/proc/net/unix"))).as("no MariaDB socket file in the clone")
+        assertThat(Files.readString(Path.of("/proc/net/unix")))
+                .as("no MariaDB socket file in the clone")
                 .doesNotContain(service.workDir().toString());
 
-        given().port(httpPort).get("/dev/token?role=regulator").then().statusCode(200)
+        given().port(httpPort)
+                .get("/dev/token?role=regulator")
+                .then()
+                .statusCode(200)
                 .body("role", equalTo("regulator"));
         service.stop();
     }
@@ -87,21 +108,41 @@ class EmbeddedDefaultFirstStartIT {
         Optional<InetAddress> lan = PackagedService.nonLoopbackAddress();
         assumeTrue(lan.isPresent(), "this machine has no non-loopback IPv4 address to call from");
         String address = lan.get().getHostAddress();
-        service.launch(Map.of("QUARKUS_HTTP_PORT", Integer.toString(httpPort), "QUARKUS_HTTP_HOST", "0.0.0.0",
-                "DCEFF_EMBEDDED_PORT", Integer.toString(databasePort)));
+        service.launch(Map.of(
+                "QUARKUS_HTTP_PORT",
+                Integer.toString(httpPort),
+                "QUARKUS_HTTP_HOST",
+                "0.0.0.0",
+                "DCEFF_EMBEDDED_PORT",
+                Integer.toString(databasePort)));
         service.awaitReady(httpPort);
         service.awaitLog("dceff is ready");
         assertThat(service.logText()).contains("other machines can reach it");
 
         // called at the machine's network address, the service sees that address as its peer, as it would
         // see another machine's; it is reachable there, and refuses the token
-        given().baseUri("http://" + address).port(httpPort).get("/q/health/ready").then().statusCode(200);
-        given().baseUri("http://" + address).port(httpPort).get("/dev/token?role=admin").then().statusCode(403)
-                .contentType("application/problem+json").body("status", equalTo(403));
-        given().baseUri("http://" + address).port(httpPort).get("/dev/token/available").then().statusCode(200)
+        given().baseUri("http://" + address)
+                .port(httpPort)
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200);
+        given().baseUri("http://" + address)
+                .port(httpPort)
+                .get("/dev/token?role=admin")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("status", equalTo(403));
+        given().baseUri("http://" + address)
+                .port(httpPort)
+                .get("/dev/token/available")
+                .then()
+                .statusCode(200)
                 .body("available", equalTo(false));
         given().port(httpPort).get("/dev/token?role=admin").then().statusCode(200);
-        assertThat(Listeners.on(databasePort)).as("MariaDB stays on loopback").isNotEmpty()
+        assertThat(Listeners.on(databasePort))
+                .as("MariaDB stays on loopback")
+                .isNotEmpty()
                 .allMatch(InetAddress::isLoopbackAddress);
         service.stop();
     }

@@ -37,31 +37,56 @@ class EmbeddedDefaultRestartIT {
         // run from the project (fixtures/, ratings/), the embedded directory elsewhere
         service = new PackagedService(dir);
         int port = PackagedService.freePort();
-        Map<String, String> environment = Map.of("QUARKUS_HTTP_PORT", Integer.toString(port),
-                "DCEFF_EMBEDDED_DIR", dir.toString(), "DCEFF_FIXTURES_LOAD", "false",
-                "DCEFF_FIXTURES_DIR", Path.of("fixtures").toAbsolutePath().toString(),
-                "DCEFF_RATINGS_DIR", Path.of("ratings").toAbsolutePath().toString(),
-                "DCEFF_SECURITY_DEV_PUBLIC_KEY", Path.of("fixtures/dev-keys/public.pem").toAbsolutePath().toString());
+        Map<String, String> environment = Map.of(
+                "QUARKUS_HTTP_PORT",
+                Integer.toString(port),
+                "DCEFF_EMBEDDED_DIR",
+                dir.toString(),
+                "DCEFF_FIXTURES_LOAD",
+                "false",
+                "DCEFF_FIXTURES_DIR",
+                Path.of("fixtures").toAbsolutePath().toString(),
+                "DCEFF_RATINGS_DIR",
+                Path.of("ratings").toAbsolutePath().toString(),
+                "DCEFF_SECURITY_DEV_PUBLIC_KEY",
+                Path.of("fixtures/dev-keys/public.pem").toAbsolutePath().toString());
         service.launch(environment);
         service.awaitReady(port);
         String operator = Api.uniqueCode("OP");
         String code = Api.uniqueCode("DC");
-        given().port(port).header("Authorization", "Bearer " + TestTokens.admin()).contentType(ContentType.JSON)
-                .body(Map.of("code", operator, "name", "Restart test", "kind", "OPERATOR", "creditCode", Api.creditCode()))
-                .post("/api/v1/organizations").then().statusCode(201);
-        given().port(port).header("Authorization", "Bearer " + TestTokens.operator(operator)).contentType(ContentType.JSON)
+        given().port(port)
+                .header("Authorization", "Bearer " + TestTokens.admin())
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "code", operator, "name", "Restart test", "kind", "OPERATOR", "creditCode", Api.creditCode()))
+                .post("/api/v1/organizations")
+                .then()
+                .statusCode(201);
+        given().port(port)
+                .header("Authorization", "Bearer " + TestTokens.operator(operator))
+                .contentType(ContentType.JSON)
                 .body(Api.dataCenter(code, operator, 240, LocalDate.of(2010, 3, 1)))
-                .post("/api/v1/data-centers").then().statusCode(201);
+                .post("/api/v1/data-centers")
+                .then()
+                .statusCode(201);
 
         service.stop();
-        assertThat(Files.isDirectory(dir.resolve("mariadb"))).as("data directory kept").isTrue();
+        assertThat(Files.isDirectory(dir.resolve("mariadb")))
+                .as("data directory kept")
+                .isTrue();
 
         service.launch(environment);
         service.awaitReady(port);
-        given().port(port).header("Authorization", "Bearer " + TestTokens.regulator())
-                .get("/api/v1/data-centers/" + code).then().statusCode(200).body("racks", equalTo(240));
-        assertThat(service.logText()).as("the second start reuses the binaries and the data directory")
-                .containsOnlyOnce("Unpacking the MariaDB server binaries").containsOnlyOnce("Initialising the data");
+        given().port(port)
+                .header("Authorization", "Bearer " + TestTokens.regulator())
+                .get("/api/v1/data-centers/" + code)
+                .then()
+                .statusCode(200)
+                .body("racks", equalTo(240));
+        assertThat(service.logText())
+                .as("the second start reuses the binaries and the data directory")
+                .containsOnlyOnce("Unpacking the MariaDB server binaries")
+                .containsOnlyOnce("Initialising the data");
         service.stop();
     }
 }

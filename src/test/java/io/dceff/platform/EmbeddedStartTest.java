@@ -12,8 +12,9 @@ class EmbeddedStartTest {
     void theReadyLineSaysWhereToGoNext() {
         ReadyLine ready = new ReadyLine("127.0.0.1", 8080);
         assertThat(ready.loopbackOnly()).isTrue();
-        assertThat(ready.line()).isEqualTo("dceff is ready: http://localhost:8080/ (dashboard) · API docs "
-                + "http://localhost:8080/q/swagger-ui · a token: fixtures/dev-token.sh regulator");
+        assertThat(ready.line())
+                .isEqualTo("dceff is ready: http://localhost:8080/ (dashboard) · API docs "
+                        + "http://localhost:8080/q/swagger-ui · a token: fixtures/dev-token.sh regulator");
     }
 
     @Test
@@ -23,6 +24,8 @@ class EmbeddedStartTest {
         assertThat(new ReadyLine("192.0.2.10", 9000).line()).startsWith("dceff is ready: http://192.0.2.10:9000/ ");
         assertThat(new ReadyLine("fd00::5", 9000).line()).startsWith("dceff is ready: http://[fd00::5]:9000/ ");
         assertThat(new ReadyLine("::1", 9000).loopbackOnly()).isTrue();
-        assertThat(new ReadyLine("0.0.0.0", 9000).openWarning()).contains("anyone").contains("QUARKUS_HTTP_HOST");
+        assertThat(new ReadyLine("0.0.0.0", 9000).openWarning())
+                .contains("anyone")
+                .contains("QUARKUS_HTTP_HOST");
     }
 }

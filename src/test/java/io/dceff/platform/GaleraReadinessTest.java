@@ -13,7 +13,9 @@ class GaleraReadinessTest {
     @Test
     void aServerWithoutGaleraIsReadyAndSaysSo() {
         // the embedded server has wsrep_on = OFF (or no wsrep at all): not an error, not "unknown"
-        given().get("/q/health/ready").then().statusCode(200)
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("checks.find { it.name == 'Galera node' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'Galera node' }.data.galera", equalTo("not a Galera node"));
     }

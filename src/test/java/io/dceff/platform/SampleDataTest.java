@@ -27,8 +27,12 @@ class SampleDataTest {
 
     @Test
     void theSampleDataCoversEveryDistrictAndManyOperators() {
-        JsonPath dcs = as(TestTokens.regulator()).get("/api/v1/data-centers?size=500&operator=").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath dcs = as(TestTokens.regulator())
+                .get("/api/v1/data-centers?size=500&operator=")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         List<String> sample = dcs.getList("items.findAll { it.code.startsWith('SH-DC-') }.district");
         assertThat(sample).hasSizeGreaterThanOrEqualTo(120);
         assertThat(sample.stream().distinct()).hasSize(16);
@@ -51,8 +55,13 @@ class SampleDataTest {
             }
         }
         BigDecimal expected = facility.divide(it, 3, RoundingMode.HALF_UP);
-        JsonPath trend = as(TestTokens.regulator()).get("/api/v1/data-centers/SH-DC-0005/pue?from=2025-01&to=2025-12")
-                .then().statusCode(200).extract().jsonPath().using(EXACT);
+        JsonPath trend = as(TestTokens.regulator())
+                .get("/api/v1/data-centers/SH-DC-0005/pue?from=2025-01&to=2025-12")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .using(EXACT);
         assertThat(months).isEqualTo(12);
         assertThat(trend.getInt("annual[0].months")).isEqualTo(12);
         assertThat(trend.<BigDecimal>get("annual[0].pue")).isEqualByComparingTo(expected);
@@ -62,18 +71,32 @@ class SampleDataTest {
 
     @Test
     void theEdgeCasesOfTheClosureRuleBehaveAsDocumented() {
-        JsonPath answer = as(TestTokens.regulator()).get("/api/v1/closure-candidates?asOf=2026-10-31&operator=OP-MINGZHU&size=500")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath answer = as(TestTokens.regulator())
+                .get("/api/v1/closure-candidates?asOf=2026-10-31&operator=OP-MINGZHU&size=500")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         Map<String, String> status = new HashMap<>();
         List<Map<String, Object>> items = answer.getList("items");
-        items.forEach(i -> status.put((String) ((Map<?, ?>) i.get("dataCenter")).get("code"), (String) i.get("status")));
-        assertThat(status).containsEntry("SH-DC-E02", "CANDIDATE").containsEntry("SH-DC-E04", "CANDIDATE")
-                .containsEntry("SH-DC-E06", "CANDIDATE").containsEntry("SH-DC-E07", "NO_DATA")
+        items.forEach(i ->
+                status.put((String) ((Map<?, ?>) i.get("dataCenter")).get("code"), (String) i.get("status")));
+        assertThat(status)
+                .containsEntry("SH-DC-E02", "CANDIDATE")
+                .containsEntry("SH-DC-E04", "CANDIDATE")
+                .containsEntry("SH-DC-E06", "CANDIDATE")
+                .containsEntry("SH-DC-E07", "NO_DATA")
                 .containsEntry("SH-DC-E08", "NO_DATA")
                 .doesNotContainKeys("SH-DC-E01", "SH-DC-E03", "SH-DC-E05");
-        assertThat(answer.getInt("items.find { it.dataCenter.code == 'SH-DC-E06' }.monthsOfData")).isEqualTo(3);
-        JsonPath e01 = as(TestTokens.regulator()).get("/api/v1/data-centers/SH-DC-E01/pue?to=2026-10").then()
-                .statusCode(200).extract().jsonPath().using(EXACT);
+        assertThat(answer.getInt("items.find { it.dataCenter.code == 'SH-DC-E06' }.monthsOfData"))
+                .isEqualTo(3);
+        JsonPath e01 = as(TestTokens.regulator())
+                .get("/api/v1/data-centers/SH-DC-E01/pue?to=2026-10")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .using(EXACT);
         assertThat(e01.<BigDecimal>get("trailing12.pue")).isEqualByComparingTo("1.700");
         assertThat(e01.getInt("trailing12.months")).isEqualTo(12);
     }
@@ -89,14 +112,20 @@ class SampleDataTest {
             String[] cells = line.split(",", -1);
             assertThat(cells[certifiedOn].isEmpty()).as(cells[0]).isNotEqualTo(Boolean.parseBoolean(cells[zeroCarbon]));
             if (!cells[certifiedOn].isEmpty()) {
-                as(TestTokens.regulator()).get("/api/v1/data-centers/" + cells[0]).then().statusCode(200)
+                as(TestTokens.regulator())
+                        .get("/api/v1/data-centers/" + cells[0])
+                        .then()
+                        .statusCode(200)
                         .body("zeroCarbon", equalTo(true))
                         .body("zeroCarbonCertifiedOn", equalTo(cells[certifiedOn]));
                 certified++;
             }
         }
         assertThat(certified).isGreaterThanOrEqualTo(5);
-        as(TestTokens.regulator()).get("/api/v1/data-centers/SH-DC-0001").then().statusCode(200)
+        as(TestTokens.regulator())
+                .get("/api/v1/data-centers/SH-DC-0001")
+                .then()
+                .statusCode(200)
                 .body("zeroCarbon", equalTo(false))
                 .body("zeroCarbonCertifiedOn", nullValue());
     }

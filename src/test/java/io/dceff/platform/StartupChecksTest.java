@@ -17,18 +17,22 @@ class StartupChecksTest {
     /** An implementation of a configuration interface answering its methods from a map. */
     @SuppressWarnings("unchecked")
     private static <T> T config(Class<T> type, Map<String, Object> answers) {
-        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
-                (proxy, method, args) -> answers.get(method.getName()));
+        return (T) Proxy.newProxyInstance(
+                type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> answers.get(method.getName()));
     }
 
     private static StartupChecks checks(String key, boolean embedded, boolean allowDevKey, String provider) {
         StartupChecks checks = new StartupChecks();
         checks.publicKeyLocation = key;
         checks.providerIssuer = Optional.ofNullable(provider);
-        checks.config = config(DceffConfig.class, Map.of(
-                "embedded", config(DceffConfig.Embedded.class, Map.of("active", embedded)),
-                "security", config(DceffConfig.Security.class, Map.of("devPublicKey", DEV_KEY,
-                        "allowDevKey", allowDevKey))));
+        checks.config = config(
+                DceffConfig.class,
+                Map.of(
+                        "embedded", config(DceffConfig.Embedded.class, Map.of("active", embedded)),
+                        "security",
+                                config(
+                                        DceffConfig.Security.class,
+                                        Map.of("devPublicKey", DEV_KEY, "allowDevKey", allowDevKey))));
         return checks;
     }
 
@@ -49,7 +53,8 @@ class StartupChecksTest {
     @Test
     void productionWithNeitherAProviderNorAKeyOfItsOwnRefusesToStart() {
         assertThatThrownBy(() -> checks(DEV_KEY, false, false, "").check(null))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("DCEFF_OIDC_ISSUER");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("DCEFF_OIDC_ISSUER");
     }
 
     @Test

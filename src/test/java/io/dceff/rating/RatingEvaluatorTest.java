@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RatingEvaluatorTest {
 
-    private static final RatingScheme SCHEME = new RatingSchemeLoader(DesignDeclaration.FIELDS)
-            .load(Path.of("ratings/green-design-v1.yaml"));
+    private static final RatingScheme SCHEME =
+            new RatingSchemeLoader(DesignDeclaration.FIELDS).load(Path.of("ratings/green-design-v1.yaml"));
     private final RatingEvaluator evaluator = new RatingEvaluator();
 
     /** designPue 1.15 → pue 40 points; metering category 1 → 0; nothing else: a score of exactly 40. */
@@ -38,11 +38,17 @@ class RatingEvaluatorTest {
     }
 
     private static CriterionResult criterion(RatingResult result, String id) {
-        return result.criteria().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+        return result.criteria().stream()
+                .filter(c -> c.id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static PrerequisiteResult prerequisite(RatingResult result, String id) {
-        return result.prerequisites().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
+        return result.prerequisites().stream()
+                .filter(p -> p.id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Every criterion of green-design-v1 at full marks except pue: 60 points besides it. */
@@ -74,9 +80,9 @@ class RatingEvaluatorTest {
     @Test
     void fiftyIsTwoStars() {
         Map<String, Object> d = base();
-        d.put("designWue", new BigDecimal("2.0"));        // water 10 → 50
+        d.put("designWue", new BigDecimal("2.0")); // water 10 → 50
         assertThat(rate(d).stars()).isEqualTo(2);
-        d.put("designWue", new BigDecimal("2.1"));        // water 5 → 45
+        d.put("designWue", new BigDecimal("2.1")); // water 5 → 45
         assertThat(rate(d).score()).isEqualByComparingTo("45");
         assertThat(rate(d).stars()).isEqualTo(1);
     }
@@ -84,19 +90,19 @@ class RatingEvaluatorTest {
     @Test
     void sixtySeventyAndEightyFiveAreThreeFourAndFiveStars() {
         Map<String, Object> d = base();
-        d.put("designWue", new BigDecimal("2.0"));                 // +10
-        d.put("liquidCoolingShare", new BigDecimal("0.5"));        // +5
-        d.put("catalogueEquipmentShare", new BigDecimal("0.8"));   // +5 → 60
+        d.put("designWue", new BigDecimal("2.0")); // +10
+        d.put("liquidCoolingShare", new BigDecimal("0.5")); // +5
+        d.put("catalogueEquipmentShare", new BigDecimal("0.8")); // +5 → 60
         assertThat(rate(d).score()).isEqualByComparingTo("60");
         assertThat(rate(d).stars()).isEqualTo(3);
-        d.put("modular", true);                                    // +3
-        d.put("distributedPower", true);                           // +3
-        d.put("meteringCategory", 3);                              // +4 → 70
+        d.put("modular", true); // +3
+        d.put("distributedPower", true); // +3
+        d.put("meteringCategory", 3); // +4 → 70
         assertThat(rate(d).stars()).isEqualTo(4);
-        d.put("renewableShare", new BigDecimal("0.79"));           // 15 × 0.79 / 0.8 = 14.8125 → 14.81 → 84.81
+        d.put("renewableShare", new BigDecimal("0.79")); // 15 × 0.79 / 0.8 = 14.8125 → 14.81 → 84.81
         assertThat(rate(d).score()).isEqualByComparingTo("84.81");
         assertThat(rate(d).stars()).isEqualTo(4);
-        d.put("renewableShare", new BigDecimal("0.8"));            // +15 → 85
+        d.put("renewableShare", new BigDecimal("0.8")); // +15 → 85
         assertThat(rate(d).score()).isEqualByComparingTo("85");
         assertThat(rate(d).stars()).isEqualTo(5);
         assertThat(rate(d).nextStar()).isNull();
@@ -112,7 +118,7 @@ class RatingEvaluatorTest {
         d.put("distributedPower", true);
         d.put("meteringCategory", 3);
         d.put("renewableShare", new BigDecimal("0.8"));
-        d.put("designPue", new BigDecimal("1.28"));  // pue 40 × 0.22 / 0.35 = 25.142… → 25.14; score 70.14
+        d.put("designPue", new BigDecimal("1.28")); // pue 40 × 0.22 / 0.35 = 25.142… → 25.14; score 70.14
         RatingResult result = rate(d);
         assertThat(result.score()).isEqualByComparingTo("70.14");
         assertThat(result.starsByScore()).isEqualTo(4);
@@ -131,7 +137,9 @@ class RatingEvaluatorTest {
         d.put("designPue", new BigDecimal("1.55"));
         RatingResult result = rate(d);
         assertThat(result.stars()).isZero();
-        assertThat(result.prerequisites()).filteredOn(p -> !p.met()).extracting(RatingResult.PrerequisiteResult::id)
+        assertThat(result.prerequisites())
+                .filteredOn(p -> !p.met())
+                .extracting(RatingResult.PrerequisiteResult::id)
                 .containsExactly("pueLimit");
         assertThat(result.prerequisites().get(0).evidence()).contains("1.55").contains("<= 1.5");
         d.put("designPue", new BigDecimal("1.15"));
@@ -142,11 +150,11 @@ class RatingEvaluatorTest {
     @Test
     void pointsAreRoundedHalfUpToTwoDecimals() {
         Map<String, Object> d = base();
-        d.put("designPue", new BigDecimal("1.25"));  // 40 × 0.25 / 0.35 = 28.5714… → 28.57
+        d.put("designPue", new BigDecimal("1.25")); // 40 × 0.25 / 0.35 = 28.5714… → 28.57
         assertThat(points(rate(d), "pue")).isEqualByComparingTo("28.57");
-        d.put("renewableShare", new BigDecimal("0.0001"));  // 15 × 0.0001 / 0.8 = 0.001875 → 0.00
+        d.put("renewableShare", new BigDecimal("0.0001")); // 15 × 0.0001 / 0.8 = 0.001875 → 0.00
         assertThat(points(rate(d), "renewable")).isEqualByComparingTo("0.00");
-        d.put("renewableShare", new BigDecimal("0.0003"));  // 0.005625 → 0.01
+        d.put("renewableShare", new BigDecimal("0.0003")); // 0.005625 → 0.01
         assertThat(points(rate(d), "renewable")).isEqualByComparingTo("0.01");
     }
 
@@ -165,7 +173,9 @@ class RatingEvaluatorTest {
         d.put("designPue", new BigDecimal("1.5001"));
         assertThat(prerequisite(rate(d), "pueLimit").met()).isFalse();
         assertThat(prerequisite(rate(d), "pueLimit").evidence()).isEqualTo("designPue 1.5001 fails <= 1.5");
-        assertThat(rate(d).nextStar()).as("no next star while a prerequisite fails").isNull();
+        assertThat(rate(d).nextStar())
+                .as("no next star while a prerequisite fails")
+                .isNull();
     }
 
     @Test
@@ -197,8 +207,8 @@ class RatingEvaluatorTest {
     @Test
     void linearPointsAreClampedOutsideTheirAnchors() {
         Map<String, Object> d = base();
-        d.put("designPue", new BigDecimal("1.0"));          // better than 1.15: still 40, not 57.14
-        d.put("renewableShare", new BigDecimal("1"));      // more than 0.80: still 15, not 18.75
+        d.put("designPue", new BigDecimal("1.0")); // better than 1.15: still 40, not 57.14
+        d.put("renewableShare", new BigDecimal("1")); // more than 0.80: still 15, not 18.75
         d.put("wasteHeatReuseFactor", new BigDecimal("0"));
         RatingResult result = rate(d);
         assertThat(points(result, "pue")).isEqualByComparingTo("40");
@@ -273,16 +283,19 @@ class RatingEvaluatorTest {
 
     @Test
     void theNextStarNamesThePointsMissingAndTheThreeLargestGains() {
-        RatingResult result = rate(base());   // 40 points, one star
+        RatingResult result = rate(base()); // 40 points, one star
         NextStar next = result.nextStar();
         assertThat(next.stars()).isEqualTo(2);
         assertThat(next.pointsMissing()).isEqualByComparingTo("10");
         assertThat(next.capField()).as("1.15 is within the two-star cap").isNull();
         assertThat(next.capRequires()).isNull();
         // 15, 15 (by name), then 10; never pue, which has all its points
-        assertThat(next.bestGains()).extracting(NextStar.Gain::criterion).containsExactly("renewable", "wasteHeat",
-                "water");
-        assertThat(next.bestGains()).extracting(NextStar.Gain::pointsLeft).usingElementComparator(BigDecimal::compareTo)
+        assertThat(next.bestGains())
+                .extracting(NextStar.Gain::criterion)
+                .containsExactly("renewable", "wasteHeat", "water");
+        assertThat(next.bestGains())
+                .extracting(NextStar.Gain::pointsLeft)
+                .usingElementComparator(BigDecimal::compareTo)
                 .containsExactly(new BigDecimal("15"), new BigDecimal("15"), new BigDecimal("10"));
     }
 
@@ -381,10 +394,14 @@ class RatingEvaluatorTest {
         Map<String, Object> d = otherKinds();
         assertThat(evaluator.evaluate(scheme, d).prerequisites()).allMatch(PrerequisiteResult::met);
         d.put("designPue", new BigDecimal("2.0"));
-        assertThat(prerequisite(evaluator.evaluate(scheme, d), "belowTwo").met()).as("2.0 < 2.0").isFalse();
+        assertThat(prerequisite(evaluator.evaluate(scheme, d), "belowTwo").met())
+                .as("2.0 < 2.0")
+                .isFalse();
         d.put("designPue", new BigDecimal("1.99"));
         d.put("meteringCategory", 0);
-        assertThat(prerequisite(evaluator.evaluate(scheme, d), "metered").met()).as("0 > 0").isFalse();
+        assertThat(prerequisite(evaluator.evaluate(scheme, d), "metered").met())
+                .as("0 > 0")
+                .isFalse();
         d.put("meteringCategory", 1);
         // a yes/no compared as a number: true is 1, false is 0
         d.put("modular", false);
@@ -398,7 +415,7 @@ class RatingEvaluatorTest {
     void aMinimumCapAllowsItsStarFromItsValueOn(@TempDir Path dir) throws IOException {
         RatingScheme scheme = scheme(dir, OTHER_KINDS);
         Map<String, Object> d = otherKinds();
-        d.put("renewableShare", new BigDecimal("0.5"));   // 10 points: two stars by score
+        d.put("renewableShare", new BigDecimal("0.5")); // 10 points: two stars by score
         assertThat(evaluator.evaluate(scheme, d).starsCap()).isEqualTo(2);
         assertThat(evaluator.evaluate(scheme, d).stars()).isEqualTo(2);
         d.put("catalogueEquipmentShare", new BigDecimal("0.4999"));

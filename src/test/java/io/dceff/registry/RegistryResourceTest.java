@@ -41,7 +41,10 @@ class RegistryResourceTest {
 
     @Test
     void listsTheSixteenDistrictsWithBothNames() {
-        as(TestTokens.carrier("ANY")).get("/api/v1/districts").then().statusCode(200)
+        as(TestTokens.carrier("ANY"))
+                .get("/api/v1/districts")
+                .then()
+                .statusCode(200)
                 .body("$", hasSize(16))
                 .body("find { it.code == '310115' }.nameZh", equalTo("浦东新区"))
                 .body("find { it.code == '310151' }.nameEn", equalTo("Chongming"));
@@ -52,10 +55,16 @@ class RegistryResourceTest {
         String code = uniqueCode("OP");
         as(TestTokens.regulator())
                 .body(Map.of("code", code, "name", "申江测试数据", "kind", "OPERATOR", "creditCode", Api.creditCode()))
-                .post("/api/v1/organizations").then().statusCode(201)
+                .post("/api/v1/organizations")
+                .then()
+                .statusCode(201)
                 .header("Location", endsWith("/api/v1/organizations/" + code))
-                .body("code", equalTo(code)).body("kind", equalTo("OPERATOR"));
-        as(TestTokens.operator(code)).get("/api/v1/organizations/" + code).then().statusCode(200)
+                .body("code", equalTo(code))
+                .body("kind", equalTo("OPERATOR"));
+        as(TestTokens.operator(code))
+                .get("/api/v1/organizations/" + code)
+                .then()
+                .statusCode(200)
                 .body("name", equalTo("申江测试数据"));
     }
 
@@ -64,9 +73,19 @@ class RegistryResourceTest {
         String valid = Api.creditCode();
         char wrong = valid.charAt(17) == '0' ? '1' : '0';
         as(TestTokens.admin())
-                .body(Map.of("code", uniqueCode("OP"), "name", "x", "kind", "OPERATOR",
-                        "creditCode", valid.substring(0, 17) + wrong))
-                .post("/api/v1/organizations").then().statusCode(400).contentType(PROBLEM)
+                .body(Map.of(
+                        "code",
+                        uniqueCode("OP"),
+                        "name",
+                        "x",
+                        "kind",
+                        "OPERATOR",
+                        "creditCode",
+                        valid.substring(0, 17) + wrong))
+                .post("/api/v1/organizations")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
                 .body("errors[0].field", equalTo("creditCode"))
                 .body("errors[0].message", containsString("check digit"));
     }
@@ -74,8 +93,12 @@ class RegistryResourceTest {
     @Test
     void aDuplicateOrganizationCodeIsAConflict() {
         String code = createOrganization("OPERATOR");
-        as(TestTokens.admin()).body(Map.of("code", code, "name", "again", "kind", "OPERATOR", "creditCode", Api.creditCode()))
-                .post("/api/v1/organizations").then().statusCode(409).contentType(PROBLEM)
+        as(TestTokens.admin())
+                .body(Map.of("code", code, "name", "again", "kind", "OPERATOR", "creditCode", Api.creditCode()))
+                .post("/api/v1/organizations")
+                .then()
+                .statusCode(409)
+                .contentType(PROBLEM)
                 .body("status", equalTo(409));
     }
 
@@ -83,21 +106,36 @@ class RegistryResourceTest {
     void operatorsCannotRegisterOrganizations() {
         as(TestTokens.operator("X"))
                 .body(Map.of("code", uniqueCode("OP"), "name", "x", "kind", "OPERATOR", "creditCode", Api.creditCode()))
-                .post("/api/v1/organizations").then().statusCode(403).contentType(PROBLEM);
+                .post("/api/v1/organizations")
+                .then()
+                .statusCode(403)
+                .contentType(PROBLEM);
     }
 
     @Test
     void anOperatorRegistersAndReadsItsDataCenter() {
         String operator = createOrganization("OPERATOR");
         String code = uniqueCode("DC");
-        as(TestTokens.operator(operator)).body(dataCenter(code, operator, 120, COMMISSIONED))
-                .post("/api/v1/data-centers").then().statusCode(201)
+        as(TestTokens.operator(operator))
+                .body(dataCenter(code, operator, 120, COMMISSIONED))
+                .post("/api/v1/data-centers")
+                .then()
+                .statusCode(201)
                 .header("Location", endsWith("/api/v1/data-centers/" + code))
-                .body("status", equalTo("OPERATING")).body("racks", equalTo(120));
-        as(TestTokens.operator(operator)).get("/api/v1/data-centers/" + code).then().statusCode(200)
-                .body("district", equalTo("310101")).body("commissionedOn", equalTo("2012-05-01"));
-        as(TestTokens.operator(operator)).get("/api/v1/data-centers/" + code + "/status-history").then()
-                .statusCode(200).body("$", hasSize(1)).body("[0].toStatus", equalTo("OPERATING"));
+                .body("status", equalTo("OPERATING"))
+                .body("racks", equalTo(120));
+        as(TestTokens.operator(operator))
+                .get("/api/v1/data-centers/" + code)
+                .then()
+                .statusCode(200)
+                .body("district", equalTo("310101"))
+                .body("commissionedOn", equalTo("2012-05-01"));
+        as(TestTokens.operator(operator))
+                .get("/api/v1/data-centers/" + code + "/status-history")
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(1))
+                .body("[0].toStatus", equalTo("OPERATING"));
     }
 
     @Test
@@ -105,30 +143,49 @@ class RegistryResourceTest {
         String operator = createOrganization("OPERATOR");
         Map<String, Object> body = dataCenter(uniqueCode("DC"), operator, 100, COMMISSIONED);
         body.put("district", "310199");
-        as(TestTokens.operator(operator)).body(body).post("/api/v1/data-centers").then().statusCode(400)
-                .contentType(PROBLEM).body("errors.field", hasItem("district"));
+        as(TestTokens.operator(operator))
+                .body(body)
+                .post("/api/v1/data-centers")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors.field", hasItem("district"));
     }
 
     @Test
     void rejectsZeroRacks() {
         String operator = createOrganization("OPERATOR");
         Map<String, Object> body = dataCenter(uniqueCode("DC"), operator, 0, COMMISSIONED);
-        as(TestTokens.operator(operator)).body(body).post("/api/v1/data-centers").then().statusCode(400)
-                .contentType(PROBLEM).body("errors.field", hasItem("racks"));
+        as(TestTokens.operator(operator))
+                .body(body)
+                .post("/api/v1/data-centers")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors.field", hasItem("racks"));
     }
 
     @Test
     void aDuplicateDataCenterCodeIsAConflict() {
         String operator = createOrganization("OPERATOR");
         String code = createDataCenter(operator, 100, COMMISSIONED);
-        as(TestTokens.operator(operator)).body(dataCenter(code, operator, 100, COMMISSIONED))
-                .post("/api/v1/data-centers").then().statusCode(409).contentType(PROBLEM);
+        as(TestTokens.operator(operator))
+                .body(dataCenter(code, operator, 100, COMMISSIONED))
+                .post("/api/v1/data-centers")
+                .then()
+                .statusCode(409)
+                .contentType(PROBLEM);
     }
 
     @Test
     void malformedJsonIsABadRequest() {
-        as(TestTokens.regulator()).body("{\"code\": \"X\", \"racks\": ").post("/api/v1/data-centers").then()
-                .statusCode(400).contentType(PROBLEM).body("title", equalTo("Malformed request"));
+        as(TestTokens.regulator())
+                .body("{\"code\": \"X\", \"racks\": ")
+                .post("/api/v1/data-centers")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("title", equalTo("Malformed request"));
     }
 
     @Test
@@ -136,21 +193,33 @@ class RegistryResourceTest {
         String operator = createOrganization("OPERATOR");
         Map<String, Object> body = dataCenter(uniqueCode("DC"), operator, 100, COMMISSIONED);
         body.put("racks", "many");
-        as(TestTokens.operator(operator)).body(body).post("/api/v1/data-centers").then().statusCode(400)
-                .contentType(PROBLEM).body("errors[0].field", equalTo("racks"));
+        as(TestTokens.operator(operator))
+                .body(body)
+                .post("/api/v1/data-centers")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors[0].field", equalTo("racks"));
     }
 
     @Test
     void noTokenIsUnauthorized() {
-        given().get("/api/v1/data-centers").then().statusCode(401).contentType(PROBLEM)
+        given().get("/api/v1/data-centers")
+                .then()
+                .statusCode(401)
+                .contentType(PROBLEM)
                 .header("WWW-Authenticate", startsWith("Bearer"));
     }
 
     @Test
     void aTokenSignedWithAnotherKeyIsUnauthorized() {
         String forged = TestTokens.regulator();
-        String tampered = forged.substring(0, forged.lastIndexOf('.') + 1) + "AAAA" + forged.substring(forged.lastIndexOf('.') + 5);
-        given().header("Authorization", "Bearer " + tampered).get("/api/v1/data-centers").then().statusCode(401)
+        String tampered = forged.substring(0, forged.lastIndexOf('.') + 1) + "AAAA"
+                + forged.substring(forged.lastIndexOf('.') + 5);
+        given().header("Authorization", "Bearer " + tampered)
+                .get("/api/v1/data-centers")
+                .then()
+                .statusCode(401)
                 .contentType(PROBLEM);
     }
 
@@ -158,8 +227,12 @@ class RegistryResourceTest {
     void anOperatorCannotRegisterForAnotherOperator() {
         String mine = createOrganization("OPERATOR");
         String theirs = createOrganization("OPERATOR");
-        as(TestTokens.operator(mine)).body(dataCenter(uniqueCode("DC"), theirs, 100, COMMISSIONED))
-                .post("/api/v1/data-centers").then().statusCode(403).contentType(PROBLEM);
+        as(TestTokens.operator(mine))
+                .body(dataCenter(uniqueCode("DC"), theirs, 100, COMMISSIONED))
+                .post("/api/v1/data-centers")
+                .then()
+                .statusCode(403)
+                .contentType(PROBLEM);
     }
 
     @Test
@@ -167,10 +240,20 @@ class RegistryResourceTest {
         String mine = createOrganization("OPERATOR");
         String theirs = createOrganization("OPERATOR");
         String code = createDataCenter(theirs, 100, COMMISSIONED);
-        as(TestTokens.operator(mine)).get("/api/v1/data-centers/" + code).then().statusCode(403).contentType(PROBLEM);
-        as(TestTokens.operator(mine)).body(dataCenter(code, theirs, 200, COMMISSIONED))
-                .put("/api/v1/data-centers/" + code).then().statusCode(403);
-        as(TestTokens.operator(mine)).get("/api/v1/data-centers?operator=" + theirs).then().statusCode(403);
+        as(TestTokens.operator(mine))
+                .get("/api/v1/data-centers/" + code)
+                .then()
+                .statusCode(403)
+                .contentType(PROBLEM);
+        as(TestTokens.operator(mine))
+                .body(dataCenter(code, theirs, 200, COMMISSIONED))
+                .put("/api/v1/data-centers/" + code)
+                .then()
+                .statusCode(403);
+        as(TestTokens.operator(mine))
+                .get("/api/v1/data-centers?operator=" + theirs)
+                .then()
+                .statusCode(403);
     }
 
     @Test
@@ -179,16 +262,24 @@ class RegistryResourceTest {
         String theirs = createOrganization("OPERATOR");
         String own = createDataCenter(mine, 100, COMMISSIONED);
         createDataCenter(theirs, 100, COMMISSIONED);
-        as(TestTokens.operator(mine)).get("/api/v1/data-centers").then().statusCode(200)
-                .body("total", equalTo(1)).body("items[0].code", equalTo(own))
+        as(TestTokens.operator(mine))
+                .get("/api/v1/data-centers")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].code", equalTo(own))
                 .body("items.operatorCode", everyItem(equalTo(mine)));
     }
 
     @Test
     void carriersCannotWriteOrListDataCenters() {
         String operator = createOrganization("OPERATOR");
-        as(TestTokens.carrier("CAR-X")).body(dataCenter(uniqueCode("DC"), operator, 100, COMMISSIONED))
-                .post("/api/v1/data-centers").then().statusCode(403).contentType(PROBLEM);
+        as(TestTokens.carrier("CAR-X"))
+                .body(dataCenter(uniqueCode("DC"), operator, 100, COMMISSIONED))
+                .post("/api/v1/data-centers")
+                .then()
+                .statusCode(403)
+                .contentType(PROBLEM);
         as(TestTokens.carrier("CAR-X")).get("/api/v1/data-centers").then().statusCode(403);
     }
 
@@ -198,10 +289,18 @@ class RegistryResourceTest {
         for (int i = 0; i < 3; i++) {
             createDataCenter(operator, 100 + i, COMMISSIONED);
         }
-        as(TestTokens.regulator()).get("/api/v1/data-centers?operator=" + operator + "&district=310101&size=2&page=1")
-                .then().statusCode(200).body("total", equalTo(3)).body("page", equalTo(1)).body("size", equalTo(2))
+        as(TestTokens.regulator())
+                .get("/api/v1/data-centers?operator=" + operator + "&district=310101&size=2&page=1")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(3))
+                .body("page", equalTo(1))
+                .body("size", equalTo(2))
                 .body("items", hasSize(1));
-        as(TestTokens.regulator()).get("/api/v1/data-centers?size=501").then().statusCode(400)
+        as(TestTokens.regulator())
+                .get("/api/v1/data-centers?size=501")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("size"));
     }
 
@@ -209,8 +308,14 @@ class RegistryResourceTest {
     void regulatorsExportTheListAsCsv() {
         String operator = createOrganization("OPERATOR");
         String code = createDataCenter(operator, 321, COMMISSIONED);
-        String csv = as(TestTokens.regulator()).accept("text/csv").get("/api/v1/data-centers?operator=" + operator)
-                .then().statusCode(200).contentType(containsString("text/csv")).extract().asString();
+        String csv = as(TestTokens.regulator())
+                .accept("text/csv")
+                .get("/api/v1/data-centers?operator=" + operator)
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/csv"))
+                .extract()
+                .asString();
         String[] lines = csv.split("\r?\n");
         assertThat(lines[0]).startsWith("code,name,operatorCode,district");
         assertThat(lines[1]).startsWith(code + ",").contains(",321,");
@@ -223,13 +328,24 @@ class RegistryResourceTest {
         Map<String, Object> body = dataCenter(code, operator, 150, COMMISSIONED);
         body.put("status", "CONSOLIDATING");
         body.put("statusNote", "merging into a new campus");
-        as(TestTokens.regulator()).body(body).put("/api/v1/data-centers/" + code).then().statusCode(200)
-                .body("racks", equalTo(150)).body("status", equalTo("CONSOLIDATING"));
-        as(TestTokens.regulator()).body(Map.of("status", "CLOSED", "effectiveOn", "2026-01-31", "note", "switched off"))
-                .post("/api/v1/data-centers/" + code + "/status-changes").then().statusCode(201)
+        as(TestTokens.regulator())
+                .body(body)
+                .put("/api/v1/data-centers/" + code)
+                .then()
+                .statusCode(200)
+                .body("racks", equalTo(150))
+                .body("status", equalTo("CONSOLIDATING"));
+        as(TestTokens.regulator())
+                .body(Map.of("status", "CLOSED", "effectiveOn", "2026-01-31", "note", "switched off"))
+                .post("/api/v1/data-centers/" + code + "/status-changes")
+                .then()
+                .statusCode(201)
                 .body("status", equalTo("CLOSED"));
-        as(TestTokens.operator(operator)).get("/api/v1/data-centers/" + code + "/status-history").then()
-                .statusCode(200).body("toStatus", contains("OPERATING", "CONSOLIDATING", "CLOSED"))
+        as(TestTokens.operator(operator))
+                .get("/api/v1/data-centers/" + code + "/status-history")
+                .then()
+                .statusCode(200)
+                .body("toStatus", contains("OPERATING", "CONSOLIDATING", "CLOSED"))
                 .body("[1].note", equalTo("merging into a new campus"))
                 .body("[2].effectiveOn", equalTo("2026-01-31"))
                 .body("[2].changedBy", equalTo("regulator"));
@@ -241,22 +357,43 @@ class RegistryResourceTest {
         String code = uniqueCode("DC");
         Map<String, Object> body = dataCenter(code, operator, 800, COMMISSIONED);
         body.put("zeroCarbonCertifiedOn", "2024-05-01");
-        as(TestTokens.operator(operator)).body(body).post("/api/v1/data-centers").then().statusCode(201)
-                .body("zeroCarbon", equalTo(true)).body("zeroCarbonCertifiedOn", equalTo("2024-05-01"));
+        as(TestTokens.operator(operator))
+                .body(body)
+                .post("/api/v1/data-centers")
+                .then()
+                .statusCode(201)
+                .body("zeroCarbon", equalTo(true))
+                .body("zeroCarbonCertifiedOn", equalTo("2024-05-01"));
         // an update that says zeroCarbon without the date keeps the date; one that drops the flag drops it
         body.remove("zeroCarbonCertifiedOn");
         body.put("zeroCarbon", true);
         body.put("racks", 900);
-        as(TestTokens.operator(operator)).body(body).put("/api/v1/data-centers/" + code).then().statusCode(200)
-                .body("racks", equalTo(900)).body("zeroCarbonCertifiedOn", equalTo("2024-05-01"));
+        as(TestTokens.operator(operator))
+                .body(body)
+                .put("/api/v1/data-centers/" + code)
+                .then()
+                .statusCode(200)
+                .body("racks", equalTo(900))
+                .body("zeroCarbonCertifiedOn", equalTo("2024-05-01"));
         body.put("zeroCarbon", false);
-        as(TestTokens.operator(operator)).body(body).put("/api/v1/data-centers/" + code).then().statusCode(200)
-                .body("zeroCarbon", equalTo(false)).body("zeroCarbonCertifiedOn", nullValue());
+        as(TestTokens.operator(operator))
+                .body(body)
+                .put("/api/v1/data-centers/" + code)
+                .then()
+                .statusCode(200)
+                .body("zeroCarbon", equalTo(false))
+                .body("zeroCarbonCertifiedOn", nullValue());
         // zeroCarbon without a date: certified the day it is recorded
         body.put("zeroCarbon", true);
         String before = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
-        String certified = as(TestTokens.operator(operator)).body(body).put("/api/v1/data-centers/" + code).then()
-                .statusCode(200).body("zeroCarbon", equalTo(true)).extract().path("zeroCarbonCertifiedOn");
+        String certified = as(TestTokens.operator(operator))
+                .body(body)
+                .put("/api/v1/data-centers/" + code)
+                .then()
+                .statusCode(200)
+                .body("zeroCarbon", equalTo(true))
+                .extract()
+                .path("zeroCarbonCertifiedOn");
         String after = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
         assertThat(certified).isIn(before, after);
     }
@@ -267,12 +404,24 @@ class RegistryResourceTest {
         Map<String, Object> body = dataCenter(uniqueCode("DC"), operator, 800, COMMISSIONED);
         body.put("zeroCarbon", false);
         body.put("zeroCarbonCertifiedOn", "2024-05-01");
-        as(TestTokens.operator(operator)).body(body).post("/api/v1/data-centers").then().statusCode(400)
-                .contentType(PROBLEM).body("errors[0].field", equalTo("zeroCarbonCertifiedOn"));
+        as(TestTokens.operator(operator))
+                .body(body)
+                .post("/api/v1/data-centers")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors[0].field", equalTo("zeroCarbonCertifiedOn"));
         body.put("zeroCarbon", true);
-        body.put("zeroCarbonCertifiedOn", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(2).toString());
-        as(TestTokens.operator(operator)).body(body).post("/api/v1/data-centers").then().statusCode(400)
-                .contentType(PROBLEM).body("errors[0].field", equalTo("zeroCarbonCertifiedOn"))
+        body.put(
+                "zeroCarbonCertifiedOn",
+                LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(2).toString());
+        as(TestTokens.operator(operator))
+                .body(body)
+                .post("/api/v1/data-centers")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors[0].field", equalTo("zeroCarbonCertifiedOn"))
                 .body("errors[0].message", containsString("future"));
     }
 
@@ -280,19 +429,36 @@ class RegistryResourceTest {
     void anUpdateCannotChangeTheCode() {
         String operator = createOrganization("OPERATOR");
         String code = createDataCenter(operator, 100, COMMISSIONED);
-        as(TestTokens.operator(operator)).body(dataCenter(code + "X", operator, 100, COMMISSIONED))
-                .put("/api/v1/data-centers/" + code).then().statusCode(400).body("errors[0].field", equalTo("code"));
+        as(TestTokens.operator(operator))
+                .body(dataCenter(code + "X", operator, 100, COMMISSIONED))
+                .put("/api/v1/data-centers/" + code)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("code"));
     }
 
     @Test
     void unknownThingsAreNotFoundProblems() {
-        as(TestTokens.regulator()).get("/api/v1/data-centers/NO-SUCH-DC").then().statusCode(404).contentType(PROBLEM);
-        as(TestTokens.regulator()).get("/api/v1/no-such-route").then().statusCode(404).contentType(PROBLEM);
+        as(TestTokens.regulator())
+                .get("/api/v1/data-centers/NO-SUCH-DC")
+                .then()
+                .statusCode(404)
+                .contentType(PROBLEM);
+        as(TestTokens.regulator())
+                .get("/api/v1/no-such-route")
+                .then()
+                .statusCode(404)
+                .contentType(PROBLEM);
     }
 
     @Test
     void aWrongMediaTypeIsUnsupported() {
-        as(TestTokens.regulator()).contentType(ContentType.XML).body("<dc/>").post("/api/v1/data-centers").then()
-                .statusCode(415).contentType(PROBLEM);
+        as(TestTokens.regulator())
+                .contentType(ContentType.XML)
+                .body("<dc/>")
+                .post("/api/v1/data-centers")
+                .then()
+                .statusCode(415)
+                .contentType(PROBLEM);
     }
 }

@@ -38,13 +38,20 @@ import org.junit.jupiter.api.Test;
 class AccessControlTest {
 
     /** The callers: no token, the operator owning the data, another operator, a carrier, a regulator, an admin. */
-    enum Who { NONE, OTHER_OPERATOR, CARRIER, OWNER, REGULATOR, ADMIN }
+    enum Who {
+        NONE,
+        OTHER_OPERATOR,
+        CARRIER,
+        OWNER,
+        REGULATOR,
+        ADMIN
+    }
 
-    private static final Set<Who> EVERYONE = EnumSet.of(Who.OWNER, Who.OTHER_OPERATOR, Who.CARRIER, Who.REGULATOR,
-            Who.ADMIN);
+    private static final Set<Who> EVERYONE =
+            EnumSet.of(Who.OWNER, Who.OTHER_OPERATOR, Who.CARRIER, Who.REGULATOR, Who.ADMIN);
     private static final Set<Who> OWNER_AND_OVERSIGHT = EnumSet.of(Who.OWNER, Who.REGULATOR, Who.ADMIN);
-    private static final Set<Who> OPERATORS_AND_OVERSIGHT = EnumSet.of(Who.OWNER, Who.OTHER_OPERATOR, Who.REGULATOR,
-            Who.ADMIN);
+    private static final Set<Who> OPERATORS_AND_OVERSIGHT =
+            EnumSet.of(Who.OWNER, Who.OTHER_OPERATOR, Who.REGULATOR, Who.ADMIN);
     private static final Set<Who> OVERSIGHT = EnumSet.of(Who.REGULATOR, Who.ADMIN);
 
     /** The callers allowed in (anything but 401/403); every other caller with a token gets 403, none 401. */
@@ -79,7 +86,9 @@ class AccessControlTest {
         RULES.put("GET /api/v1/rating-schemes", EVERYONE);
         RULES.put("GET /api/v1/base-stations", EnumSet.of(Who.CARRIER, Who.REGULATOR, Who.ADMIN));
         RULES.put("POST /api/v1/base-stations/batch", EnumSet.of(Who.CARRIER));
-        RULES.put("GET /api/v1/base-stations/sharing", EnumSet.of(Who.CARRIER, Who.REGULATOR, Who.ADMIN)); // a carrier its own
+        RULES.put(
+                "GET /api/v1/base-stations/sharing",
+                EnumSet.of(Who.CARRIER, Who.REGULATOR, Who.ADMIN)); // a carrier its own
         RULES.put("GET /api/v1/base-stations/template", EnumSet.of(Who.CARRIER, Who.REGULATOR, Who.ADMIN));
         RULES.put("GET /api/v1/base-stations/unshared", OVERSIGHT);
         RULES.put("GET /api/v1/closure-candidates", OVERSIGHT);
@@ -123,24 +132,49 @@ class AccessControlTest {
     /** A valid body for each write, so that only the caller decides the outcome. */
     private Object body(String operation) {
         Map<String, Supplier<Object>> bodies = new LinkedHashMap<>();
-        bodies.put("POST /api/v1/organizations", () -> Map.of("code", Api.uniqueCode("OP"), "name", "Matrix org",
-                "kind", "OPERATOR", "creditCode", Api.creditCode()));
-        bodies.put("POST /api/v1/data-centers", () -> Api.dataCenter(Api.uniqueCode("DC"), ownerOrg, 200,
-                LocalDate.of(1980, 1, 1)));
-        bodies.put("PUT /api/v1/data-centers/{code}", () -> Api.dataCenter(dc, ownerOrg, 300, LocalDate.of(1980, 1, 1)));
+        bodies.put(
+                "POST /api/v1/organizations",
+                () -> Map.of(
+                        "code",
+                        Api.uniqueCode("OP"),
+                        "name",
+                        "Matrix org",
+                        "kind",
+                        "OPERATOR",
+                        "creditCode",
+                        Api.creditCode()));
+        bodies.put(
+                "POST /api/v1/data-centers",
+                () -> Api.dataCenter(Api.uniqueCode("DC"), ownerOrg, 200, LocalDate.of(1980, 1, 1)));
+        bodies.put(
+                "PUT /api/v1/data-centers/{code}", () -> Api.dataCenter(dc, ownerOrg, 300, LocalDate.of(1980, 1, 1)));
         bodies.put("POST /api/v1/data-centers/{code}/status-changes", () -> Map.of("status", "OPERATING"));
-        bodies.put("POST /api/v1/data-centers/{code}/energy-reports", () -> Map.of("period", nextMonth(),
-                "facilityKwh", 1500, "itKwh", 1000));
-        bodies.put("PUT /api/v1/data-centers/{code}/energy-reports/{period}", () -> Map.of("period", "1985-06",
-                "facilityKwh", 1450, "itKwh", 1000));
-        bodies.put("POST /api/v1/data-centers/{code}/star-ratings", () -> Map.of("declaration",
-                Map.of("designPue", 1.15, "designWue", 2.0, "meteringCategory", 1)));
-        bodies.put("POST /api/v1/energy-reports/batch", () -> List.of(Map.of("dataCenterCode", dc, "period",
-                nextMonth(), "facilityKwh", 1500, "itKwh", 1000)));
-        bodies.put("POST /api/v1/base-stations/batch", () -> List.of(Map.of("siteId", Api.uniqueCode("S"),
-                "district", "310115", "technology", "5G", "builtOn", "2024-01-01")));
-        bodies.put("POST /api/v1/closure-candidates/{code}/decisions", () -> Map.of("action", "RETIRE",
-                "note", "access-control matrix"));
+        bodies.put(
+                "POST /api/v1/data-centers/{code}/energy-reports",
+                () -> Map.of("period", nextMonth(), "facilityKwh", 1500, "itKwh", 1000));
+        bodies.put(
+                "PUT /api/v1/data-centers/{code}/energy-reports/{period}",
+                () -> Map.of("period", "1985-06", "facilityKwh", 1450, "itKwh", 1000));
+        bodies.put(
+                "POST /api/v1/data-centers/{code}/star-ratings",
+                () -> Map.of("declaration", Map.of("designPue", 1.15, "designWue", 2.0, "meteringCategory", 1)));
+        bodies.put(
+                "POST /api/v1/energy-reports/batch",
+                () -> List.of(Map.of("dataCenterCode", dc, "period", nextMonth(), "facilityKwh", 1500, "itKwh", 1000)));
+        bodies.put(
+                "POST /api/v1/base-stations/batch",
+                () -> List.of(Map.of(
+                        "siteId",
+                        Api.uniqueCode("S"),
+                        "district",
+                        "310115",
+                        "technology",
+                        "5G",
+                        "builtOn",
+                        "2024-01-01")));
+        bodies.put(
+                "POST /api/v1/closure-candidates/{code}/decisions",
+                () -> Map.of("action", "RETIRE", "note", "access-control matrix"));
         bodies.put("POST /api/v1/assessments", () -> Map.of("asOf", "2026-10-31"));
         Supplier<Object> body = bodies.get(operation);
         assertThat(body).as("a valid body for " + operation).isNotNull();
@@ -153,20 +187,43 @@ class AccessControlTest {
         String otherOperator = createOrganization("OPERATOR");
         String carrier = createOrganization("CARRIER");
         dc = createDataCenter(ownerOrg, 300, LocalDate.of(1980, 1, 1));
-        as(TestTokens.operator(ownerOrg)).body(Map.of("period", "1985-06", "facilityKwh", 1500, "itKwh", 1000))
-                .post("/api/v1/data-centers/" + dc + "/energy-reports").then().statusCode(201);
-        batchId = ((Number) as(TestTokens.operator(ownerOrg)).body(List.of(Map.of("dataCenterCode", dc, "period",
-                "1985-07", "facilityKwh", 1500, "itKwh", 1000))).post("/api/v1/energy-reports/batch").then()
-                .statusCode(201).extract().path("id")).longValue();
-        assessmentId = ((Number) as(TestTokens.regulator()).body(Map.of("asOf", "2026-10-31"))
-                .post("/api/v1/assessments").then().statusCode(201).extract().path("id")).longValue();
+        as(TestTokens.operator(ownerOrg))
+                .body(Map.of("period", "1985-06", "facilityKwh", 1500, "itKwh", 1000))
+                .post("/api/v1/data-centers/" + dc + "/energy-reports")
+                .then()
+                .statusCode(201);
+        batchId = ((Number) as(TestTokens.operator(ownerOrg))
+                        .body(List.of(
+                                Map.of("dataCenterCode", dc, "period", "1985-07", "facilityKwh", 1500, "itKwh", 1000)))
+                        .post("/api/v1/energy-reports/batch")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id"))
+                .longValue();
+        assessmentId = ((Number) as(TestTokens.regulator())
+                        .body(Map.of("asOf", "2026-10-31"))
+                        .post("/api/v1/assessments")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id"))
+                .longValue();
 
-        Map<String, Object> openapi = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
-                .extract().jsonPath().getMap("paths");
+        Map<String, Object> openapi = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("paths");
         Set<String> operations = new TreeSet<>();
-        openapi.forEach((path, item) -> ((Map<?, ?>) item).keySet().stream().map(Object::toString)
-                .filter(m -> Set.of("get", "post", "put", "patch", "delete").contains(m))
-                .forEach(m -> operations.add(m.toUpperCase() + " " + path)));
+        openapi.forEach((path, item) -> ((Map<?, ?>) item)
+                .keySet().stream()
+                        .map(Object::toString)
+                        .filter(m ->
+                                Set.of("get", "post", "put", "patch", "delete").contains(m))
+                        .forEach(m -> operations.add(m.toUpperCase() + " " + path)));
         assertThat(operations).as("operations without an access rule").allMatch(RULES::containsKey);
         assertThat(RULES.keySet()).as("rules without an operation").allMatch(operations::contains);
 
@@ -180,7 +237,8 @@ class AccessControlTest {
                     .replace("{id}", Long.toString(template.contains("assessments") ? assessmentId : batchId));
             for (Who who : Who.values()) { // the denied callers come first: they must change nothing
                 String token = token(who, otherOperator, carrier);
-                RequestSpecification request = given().contentType(ContentType.JSON).queryParam("year", 2024)
+                RequestSpecification request = given().contentType(ContentType.JSON)
+                        .queryParam("year", 2024)
                         .queryParam("period", "1985-06");
                 if (token != null) {
                     request.header("Authorization", "Bearer " + token);
@@ -191,8 +249,9 @@ class AccessControlTest {
                 int status = request.request(method, path).statusCode();
                 calls++;
                 boolean allowed = RULES.get(operation).contains(who);
-                boolean ok = who == Who.NONE ? status == 401 : allowed ? status != 401 && status != 403 && status < 500
-                        : status == 403;
+                boolean ok = who == Who.NONE
+                        ? status == 401
+                        : allowed ? status != 401 && status != 403 && status < 500 : status == 403;
                 if (!ok) {
                     failures.add(operation + " as " + who + ": " + status + (allowed ? " (allowed)" : " (denied)"));
                 }
@@ -206,35 +265,60 @@ class AccessControlTest {
     void tokensThatMustNotGetIn() throws Exception {
         String op = createOrganization("OPERATOR");
         String path = "/api/v1/organizations";
-        var expired = Jwt.issuer("dceff-dev").subject("x").groups(Set.of("regulator"))
-                .issuedAt(Instant.now().minusSeconds(7200)).expiresAt(Instant.now().minusSeconds(3600))
+        var expired = Jwt.issuer("dceff-dev")
+                .subject("x")
+                .groups(Set.of("regulator"))
+                .issuedAt(Instant.now().minusSeconds(7200))
+                .expiresAt(Instant.now().minusSeconds(3600))
                 .sign(TestTokens.key());
-        var notYetValid = Jwt.issuer("dceff-dev").subject("x").groups(Set.of("regulator"))
-                .claim("nbf", Instant.now().plusSeconds(3600).getEpochSecond()).expiresIn(7200).sign(TestTokens.key());
-        var wrongIssuer = Jwt.issuer("someone-else").subject("x").groups(Set.of("regulator")).expiresIn(600)
+        var notYetValid = Jwt.issuer("dceff-dev")
+                .subject("x")
+                .groups(Set.of("regulator"))
+                .claim("nbf", Instant.now().plusSeconds(3600).getEpochSecond())
+                .expiresIn(7200)
+                .sign(TestTokens.key());
+        var wrongIssuer = Jwt.issuer("someone-else")
+                .subject("x")
+                .groups(Set.of("regulator"))
+                .expiresIn(600)
                 .sign(TestTokens.key());
         var generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
-        var wrongKey = Jwt.issuer("dceff-dev").subject("x").groups(Set.of("regulator")).expiresIn(600)
+        var wrongKey = Jwt.issuer("dceff-dev")
+                .subject("x")
+                .groups(Set.of("regulator"))
+                .expiresIn(600)
                 .sign(generator.generateKeyPair().getPrivate());
         String payload = "{\"iss\":\"dceff-dev\",\"sub\":\"x\",\"groups\":[\"regulator\"],\"exp\":"
                 + Instant.now().plusSeconds(600).getEpochSecond() + "}";
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String algNone = b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
-                + "." + b64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + ".";
+        String algNone = b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + ".";
         for (String bad : List.of(expired, notYetValid, wrongIssuer, wrongKey, algNone, "not-a-jwt")) {
-            given().header("Authorization", "Bearer " + bad).get(path).then().statusCode(401)
+            given().header("Authorization", "Bearer " + bad)
+                    .get(path)
+                    .then()
+                    .statusCode(401)
                     .contentType("application/problem+json");
         }
-        given().header("Authorization", "Basic YWRtaW46YWRtaW4=").get(path).then().statusCode(401);
+        given().header("Authorization", "Basic YWRtaW46YWRtaW4=")
+                .get(path)
+                .then()
+                .statusCode(401);
 
         // an operator token without its org claim reaches nothing of any operator
         String dc = createDataCenter(op, 200, LocalDate.of(1980, 1, 1));
         String noOrg = TestTokens.token("operator", null);
-        given().header("Authorization", "Bearer " + noOrg).contentType(ContentType.JSON)
+        given().header("Authorization", "Bearer " + noOrg)
+                .contentType(ContentType.JSON)
                 .body(Map.of("period", "2012-03", "facilityKwh", 1500, "itKwh", 1000))
-                .post("/api/v1/data-centers/" + dc + "/energy-reports").then().statusCode(403)
+                .post("/api/v1/data-centers/" + dc + "/energy-reports")
+                .then()
+                .statusCode(403)
                 .body("detail", equalTo("Your token names no organization (the \"org\" claim)"));
-        given().header("Authorization", "Bearer " + noOrg).get("/api/v1/data-centers").then().statusCode(403);
+        given().header("Authorization", "Bearer " + noOrg)
+                .get("/api/v1/data-centers")
+                .then()
+                .statusCode(403);
     }
 }

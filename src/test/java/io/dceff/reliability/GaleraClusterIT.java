@@ -76,12 +76,15 @@ class GaleraClusterIT {
     private Replica b;
     private final LongAccumulator peakRssKb = new LongAccumulator(Math::max, 0);
 
-    private record Replica(String name, Process process, int port, Path log) {
-    }
+    private record Replica(String name, Process process, int port, Path log) {}
 
     /** What happened to the writes of a load run. */
-    private record Load(Map<String, Set<YearMonth>> acknowledged, Map<Integer, Integer> byStatus, int retried,
-            Duration pause, Duration slowest) {
+    private record Load(
+            Map<String, Set<YearMonth>> acknowledged,
+            Map<Integer, Integer> byStatus,
+            int retried,
+            Duration pause,
+            Duration slowest) {
         int acknowledgedCount() {
             return acknowledged.values().stream().mapToInt(Set::size).sum();
         }
@@ -89,8 +92,12 @@ class GaleraClusterIT {
 
     @BeforeAll
     void startClusterAndReplicas() throws Exception {
-        assertThat(Path.of("/usr/sbin/mariadbd")).as("mariadb-server (apt-get install mariadb-server)").exists();
-        assertThat(PROVIDER).as("galera-4 (apt-get install mariadb-server brings it)").exists();
+        assertThat(Path.of("/usr/sbin/mariadbd"))
+                .as("mariadb-server (apt-get install mariadb-server)")
+                .exists();
+        assertThat(PROVIDER)
+                .as("galera-4 (apt-get install mariadb-server brings it)")
+                .exists();
         Files.createDirectories(logs);
         Instant started = Instant.now();
         galera("start");
@@ -99,8 +106,11 @@ class GaleraClusterIT {
             String[] kv = line.split("=", 2);
             env.put(kv[0], kv[1].replace("\"", ""));
         }
-        sqlPorts = Arrays.stream(env.get("SQL_PORTS").split(" ")).mapToInt(Integer::parseInt).toArray();
-        System.out.printf("Galera cluster up in %d s on ports %s%n",
+        sqlPorts = Arrays.stream(env.get("SQL_PORTS").split(" "))
+                .mapToInt(Integer::parseInt)
+                .toArray();
+        System.out.printf(
+                "Galera cluster up in %d s on ports %s%n",
                 Duration.between(started, Instant.now()).toSeconds(), env.get("SQL_PORTS"));
         // one replica migrates first: Flyway's lock is GET_LOCK, which holds on one node only
         Replica first = launch("replica-a", 0, 1, 2);
@@ -130,7 +140,8 @@ class GaleraClusterIT {
                 Files.copy(error, logs.resolve("n" + n + "-error.log"), StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        System.out.printf("Replica peak resident size under the cluster tests: %d MiB (logs in %s)%n",
+        System.out.printf(
+                "Replica peak resident size under the cluster tests: %d MiB (logs in %s)%n",
                 peakRssKb.get() / 1024, logs);
         galera("wipe");
     }
@@ -139,15 +150,20 @@ class GaleraClusterIT {
     @Test
     @Order(0)
     void ingestRateAndSinglePostLatencyOnTheClusterBesideASingleServer() throws Exception {
-        EmbeddedMariaDb single = new EmbeddedMariaDb(Path.of("target", "embedded-mariadb", "base"),
-                dir.resolveSibling("galera-it-" + run + "-single"), "dceff", 0, "128M");
+        EmbeddedMariaDb single = new EmbeddedMariaDb(
+                Path.of("target", "embedded-mariadb", "base"),
+                dir.resolveSibling("galera-it-" + run + "-single"),
+                "dceff",
+                0,
+                "128M");
         single.start();
         Replica alone = null;
         try {
             alone = awaitReady(launch("replica-single", single.jdbcUrl(), single.username(), single.password()));
             String cluster = measure(a);
             String server = measure(alone);
-            System.out.printf("Benchmark, same run (load average %s): 3-node Galera cluster: %s; single server: %s%n",
+            System.out.printf(
+                    "Benchmark, same run (load average %s): 3-node Galera cluster: %s; single server: %s%n",
                     Files.readString(Path.of("/proc/loadavg")).trim(), cluster, server);
         } finally {
             if (alone != null) {
@@ -168,9 +184,13 @@ class GaleraClusterIT {
         YearMonth period = YearMonth.of(1950, 1);
         for (int i = 0; i < 120; i++, period = period.plusMonths(1)) {
             long started = System.nanoTime();
-            given().port(replica.port()).header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
-                    .body(month(period.toString(), 1500)).post("/api/v1/data-centers/" + dc + "/energy-reports")
-                    .then().statusCode(201);
+            given().port(replica.port())
+                    .header("Authorization", "Bearer " + token)
+                    .contentType(ContentType.JSON)
+                    .body(month(period.toString(), 1500))
+                    .post("/api/v1/data-centers/" + dc + "/energy-reports")
+                    .then()
+                    .statusCode(201);
             if (i >= 20) {
                 micros.add((System.nanoTime() - started) / 1000);
             }
@@ -183,13 +203,20 @@ class GaleraClusterIT {
             csv.append("B-").append(i).append(",310115,5G,2024-05-01,\n");
         }
         long started = System.nanoTime();
-        Response batch = given().port(replica.port()).header("Authorization", "Bearer " + TestTokens.carrier(carrier))
-                .contentType("text/csv").body(csv.toString()).post("/api/v1/base-stations/batch");
+        Response batch = given().port(replica.port())
+                .header("Authorization", "Bearer " + TestTokens.carrier(carrier))
+                .contentType("text/csv")
+                .body(csv.toString())
+                .post("/api/v1/base-stations/batch");
         assertThat(batch.statusCode()).as(batch.asString()).isBetween(200, 201);
         assertThat(batch.jsonPath().getInt("rows")).isEqualTo(rows);
         double seconds = (System.nanoTime() - started) / 1e9;
-        return String.format("single POST median %.1f ms, p95 %.1f ms; %,d-row batch in %.2f s (%,.0f rows/s)",
-                micros.get(micros.size() / 2) / 1000.0, micros.get(micros.size() * 95 / 100) / 1000.0, rows, seconds,
+        return String.format(
+                "single POST median %.1f ms, p95 %.1f ms; %,d-row batch in %.2f s (%,.0f rows/s)",
+                micros.get(micros.size() / 2) / 1000.0,
+                micros.get(micros.size() * 95 / 100) / 1000.0,
+                rows,
+                seconds,
                 rows / seconds);
     }
 
@@ -198,21 +225,29 @@ class GaleraClusterIT {
     void theReminderJobRunsOncePerClusterAndItsLeaseSurvivesTheDeathOfItsNode() throws Exception {
         // both replicas tick every second from their start, on different nodes: one run in all
         String period = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(1).toString();
-        awaitTrue("a finished reminder run", Duration.ofSeconds(60), () -> single(1,
-                "SELECT COUNT(*) FROM job_run WHERE job = '" + ReportingReminders.JOB + "' AND finished_at IS NOT NULL")
-                == 1);
+        awaitTrue(
+                "a finished reminder run",
+                Duration.ofSeconds(60),
+                () -> single(
+                                1,
+                                "SELECT COUNT(*) FROM job_run WHERE job = '" + ReportingReminders.JOB
+                                        + "' AND finished_at IS NOT NULL")
+                        == 1);
         Thread.sleep(3000); // several more ticks of both replicas
         assertThat(single(2, "SELECT COUNT(*) FROM job_run WHERE job = '" + ReportingReminders.JOB + "'"))
                 .isEqualTo(1);
         assertThat(single(2, "SELECT attempts FROM job_run WHERE job = '" + ReportingReminders.JOB + "'"))
                 .isEqualTo(1);
         String logs = Files.readString(a.log()) + Files.readString(b.log());
-        assertThat(logs.split("data centers reminded", -1)).as("one replica ran the job").hasSize(2);
+        assertThat(logs.split("data centers reminded", -1))
+                .as("one replica ran the job")
+                .hasSize(2);
 
         // a site that never reports, then a run in progress whose lease was written on n1, and n1 dies
         String operator = organization("OPERATOR");
         String silent = dataCenter(operator, LocalDate.of(2010, 3, 1));
-        try (Connection c = connect(1); Statement s = c.createStatement()) {
+        try (Connection c = connect(1);
+                Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE job_run SET instance = 'replica-gone', finished_at = NULL, outcome = NULL, "
                     + "claimed_until = NOW(3) + INTERVAL 6 SECOND WHERE job = '" + ReportingReminders.JOB
                     + "' AND period = '" + period + "'");
@@ -228,17 +263,26 @@ class GaleraClusterIT {
             Thread.sleep(500);
         }
         // once it has expired, one of the replicas takes the run over and finishes it, once
-        awaitTrue("the run taken over", Duration.ofSeconds(60), () -> single(2, "SELECT COUNT(*) FROM job_run WHERE job = '"
-                + ReportingReminders.JOB + "' AND finished_at IS NOT NULL") == 1);
+        awaitTrue(
+                "the run taken over",
+                Duration.ofSeconds(60),
+                () -> single(
+                                2,
+                                "SELECT COUNT(*) FROM job_run WHERE job = '" + ReportingReminders.JOB
+                                        + "' AND finished_at IS NOT NULL")
+                        == 1);
         Thread.sleep(3000);
         assertThat(single(3, "SELECT attempts FROM job_run WHERE job = '" + ReportingReminders.JOB + "'"))
-                .as("taken over once").isEqualTo(2);
+                .as("taken over once")
+                .isEqualTo(2);
         assertThat(string(3, "SELECT instance FROM job_run WHERE job = '" + ReportingReminders.JOB + "'"))
                 .isIn("replica-a", "replica-b");
         assertThat(single(3, reminders)).as("one reminder for the silent site").isEqualTo(1);
 
         galera("restart", "1");
-        assertThat(single(1, reminders)).as("the rejoined node holds the reminder").isEqualTo(1);
+        assertThat(single(1, reminders))
+                .as("the rejoined node holds the reminder")
+                .isEqualTo(1);
     }
 
     @Test
@@ -247,36 +291,58 @@ class GaleraClusterIT {
         String operator = organization("OPERATOR");
         String dc = dataCenter(operator, LocalDate.of(2010, 1, 1));
         String token = TestTokens.operator(operator);
-        List<Integer> posted = concurrently(32, i -> given().port((i % 2 == 0 ? a : b).port())
-                .header("Authorization", "Bearer " + token).contentType(ContentType.JSON).body(month("2024-02", 1500))
-                .post("/api/v1/data-centers/" + dc + "/energy-reports").statusCode());
+        List<Integer> posted = concurrently(
+                32,
+                i -> given().port((i % 2 == 0 ? a : b).port())
+                        .header("Authorization", "Bearer " + token)
+                        .contentType(ContentType.JSON)
+                        .body(month("2024-02", 1500))
+                        .post("/api/v1/data-centers/" + dc + "/energy-reports")
+                        .statusCode());
         assertThat(posted).filteredOn(s -> s == 201).hasSize(1);
         assertThat(posted).filteredOn(s -> s == 409).hasSize(31);
 
-        given().port(a.port()).header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
-                .body(month("2024-03", 1500)).post("/api/v1/data-centers/" + dc + "/energy-reports").then()
+        given().port(a.port())
+                .header("Authorization", "Bearer " + token)
+                .contentType(ContentType.JSON)
+                .body(month("2024-03", 1500))
+                .post("/api/v1/data-centers/" + dc + "/energy-reports")
+                .then()
                 .statusCode(201);
-        List<Integer> corrected = concurrently(32, i -> given().port((i % 2 == 0 ? a : b).port())
-                .header("Authorization", "Bearer " + token).contentType(ContentType.JSON).body(month("2024-03", 1400))
-                .put("/api/v1/data-centers/" + dc + "/energy-reports/2024-03").statusCode());
+        List<Integer> corrected = concurrently(
+                32,
+                i -> given().port((i % 2 == 0 ? a : b).port())
+                        .header("Authorization", "Bearer " + token)
+                        .contentType(ContentType.JSON)
+                        .body(month("2024-03", 1400))
+                        .put("/api/v1/data-centers/" + dc + "/energy-reports/2024-03")
+                        .statusCode());
         assertThat(corrected).containsOnly(200);
-        List<Integer> revisions = given().port(b.port()).header("Authorization", "Bearer " + TestTokens.regulator())
-                .get("/api/v1/data-centers/" + dc + "/energy-reports/2024-03/revisions").then().statusCode(200)
-                .extract().path("revision");
+        List<Integer> revisions = given().port(b.port())
+                .header("Authorization", "Bearer " + TestTokens.regulator())
+                .get("/api/v1/data-centers/" + dc + "/energy-reports/2024-03/revisions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("revision");
         assertThat(revisions).hasSize(33).doesNotHaveDuplicates();
         assertThat(revisions.get(32)).isEqualTo(33);
-        assertThat(single(3, "SELECT COUNT(*) FROM energy_report r JOIN data_center d ON d.id = r.data_center_id "
-                + "WHERE d.code = '" + dc + "'")).isEqualTo(2);
-        System.out.printf("Across two nodes: 32 posts of one month %s, 32 corrections %s; retried inside the "
-                + "service: %s%n", counts(posted), counts(corrected), retries());
+        assertThat(single(
+                        3,
+                        "SELECT COUNT(*) FROM energy_report r JOIN data_center d ON d.id = r.data_center_id "
+                                + "WHERE d.code = '" + dc + "'"))
+                .isEqualTo(2);
+        System.out.printf(
+                "Across two nodes: 32 posts of one month %s, 32 corrections %s; retried inside the " + "service: %s%n",
+                counts(posted), counts(corrected), retries());
     }
 
     @Test
     @Order(3)
     void concurrentWritesOfOneWindowThroughTwoNodesKeepItsTotalsEqualToTheReports() throws Exception {
         String operator = organization("OPERATOR");
-        List<String> sites = List.of(dataCenter(operator, LocalDate.of(2010, 1, 1)),
-                dataCenter(operator, LocalDate.of(2010, 1, 1)));
+        List<String> sites =
+                List.of(dataCenter(operator, LocalDate.of(2010, 1, 1)), dataCenter(operator, LocalDate.of(2010, 1, 1)));
         String token = TestTokens.operator(operator);
         YearMonth thisMonth = YearMonth.now(ZoneId.of("Asia/Shanghai"));
         AtomicBoolean writing = new AtomicBoolean(true);
@@ -285,8 +351,11 @@ class GaleraClusterIT {
         Future<Integer> reads = readers.submit(() -> {
             int n = 0;
             while (writing.get()) {
-                given().port(b.port()).header("Authorization", "Bearer " + TestTokens.regulator())
-                        .get("/api/v1/closure-candidates?operator=" + operator).then().statusCode(200);
+                given().port(b.port())
+                        .header("Authorization", "Bearer " + TestTokens.regulator())
+                        .get("/api/v1/closure-candidates?operator=" + operator)
+                        .then()
+                        .statusCode(200);
                 n++;
             }
             return n;
@@ -300,12 +369,19 @@ class GaleraClusterIT {
                 int racks = 10 + i;
                 Map<String, Object> report = new HashMap<>(month(month.toString(), 1500 + i));
                 report.put("racksInUse", racks);
-                return i % 3 == 0 ? given().port(replica.port()).header("Authorization", "Bearer " + token)
-                        .contentType(ContentType.JSON).body(List.of(withSite(site, report)))
-                        .post("/api/v1/energy-reports/batch").statusCode()
-                        : given().port(replica.port()).header("Authorization", "Bearer " + token)
-                                .contentType(ContentType.JSON).body(report)
-                                .post("/api/v1/data-centers/" + site + "/energy-reports").statusCode();
+                return i % 3 == 0
+                        ? given().port(replica.port())
+                                .header("Authorization", "Bearer " + token)
+                                .contentType(ContentType.JSON)
+                                .body(List.of(withSite(site, report)))
+                                .post("/api/v1/energy-reports/batch")
+                                .statusCode()
+                        : given().port(replica.port())
+                                .header("Authorization", "Bearer " + token)
+                                .contentType(ContentType.JSON)
+                                .body(report)
+                                .post("/api/v1/data-centers/" + site + "/energy-reports")
+                                .statusCode();
             });
             assertThat(posted).containsOnly(201, 409);
             // then corrections of four months through both nodes at once, some removing the racks in use
@@ -315,26 +391,42 @@ class GaleraClusterIT {
                 if (i % 3 != 0) {
                     report.put("racksInUse", 100 + i);
                 }
-                return given().port((i % 2 == 0 ? a : b).port()).header("Authorization", "Bearer " + token)
-                        .contentType(ContentType.JSON).body(report)
-                        .put("/api/v1/data-centers/" + sites.get(i / 16) + "/energy-reports/" + month).statusCode();
+                return given().port((i % 2 == 0 ? a : b).port())
+                        .header("Authorization", "Bearer " + token)
+                        .contentType(ContentType.JSON)
+                        .body(report)
+                        .put("/api/v1/data-centers/" + sites.get(i / 16) + "/energy-reports/" + month)
+                        .statusCode();
             });
             assertThat(corrected).containsOnly(200);
         } finally {
             writing.set(false);
-            System.out.printf("Window totals across two nodes: %d closure reads during the writes; %s%n",
+            System.out.printf(
+                    "Window totals across two nodes: %d closure reads during the writes; %s%n",
                     reads.get(120, TimeUnit.SECONDS), retries());
             readers.shutdownNow();
         }
         for (int node = 1; node <= 3; node++) {
-            assertThat(windowTotalsUnlikeTheReports(node, sites)).as("kept rows unlike the reports on n" + node).isZero();
+            assertThat(windowTotalsUnlikeTheReports(node, sites))
+                    .as("kept rows unlike the reports on n" + node)
+                    .isZero();
         }
-        given().port(a.port()).header("Authorization", "Bearer " + TestTokens.regulator())
-                .get("/api/v1/closure-candidates?operator=" + operator).then().statusCode(200);
-        assertThat(single(3, "SELECT COUNT(*) FROM energy_window_total t JOIN data_center d ON d.id = t.data_center_id"
-                + " WHERE d.code IN ('" + String.join("','", sites) + "') AND t.last_period = '"
-                + (thisMonth.atEndOfMonth().equals(LocalDate.now(ZoneId.of("Asia/Shanghai"))) ? thisMonth
-                        : thisMonth.minusMonths(1)).atDay(1) + "'")).as("rows of today's window after a read").isEqualTo(2);
+        given().port(a.port())
+                .header("Authorization", "Bearer " + TestTokens.regulator())
+                .get("/api/v1/closure-candidates?operator=" + operator)
+                .then()
+                .statusCode(200);
+        assertThat(single(
+                        3,
+                        "SELECT COUNT(*) FROM energy_window_total t JOIN data_center d ON d.id = t.data_center_id"
+                                + " WHERE d.code IN ('" + String.join("','", sites) + "') AND t.last_period = '"
+                                + (thisMonth.atEndOfMonth().equals(LocalDate.now(ZoneId.of("Asia/Shanghai")))
+                                                ? thisMonth
+                                                : thisMonth.minusMonths(1))
+                                        .atDay(1)
+                                + "'"))
+                .as("rows of today's window after a read")
+                .isEqualTo(2);
         assertThat(windowTotalsUnlikeTheReports(3, sites)).isZero();
     }
 
@@ -349,7 +441,8 @@ class GaleraClusterIT {
         int survivor = victim[0] % 3 + 1;
         check("kill -9 of n" + victim[0] + " (the node in use)", load, survivor);
         galera("restart", Integer.toString(victim[0]));
-        assertThat(storedMonths(victim[0], load.acknowledged().keySet())).as("the rejoined node holds the same rows")
+        assertThat(storedMonths(victim[0], load.acknowledged().keySet()))
+                .as("the rejoined node holds the same rows")
                 .isEqualTo(storedMonths(survivor, load.acknowledged().keySet()));
     }
 
@@ -374,11 +467,15 @@ class GaleraClusterIT {
         galera("kill", "1");
         galera("kill", "2");
         for (Replica r : List.of(a, b)) {
-            awaitTrue(r.name() + " turning unready", Duration.ofSeconds(90),
+            awaitTrue(
+                    r.name() + " turning unready",
+                    Duration.ofSeconds(90),
                     () -> given().port(r.port()).get("/q/health/ready").statusCode() == 503);
         }
-        Response refused = given().port(a.port()).header("Authorization", "Bearer " + token)
-                .contentType(ContentType.JSON).body(month("2024-01", 1500))
+        Response refused = given().port(a.port())
+                .header("Authorization", "Bearer " + token)
+                .contentType(ContentType.JSON)
+                .body(month("2024-01", 1500))
                 .post("/api/v1/data-centers/" + dc + "/energy-reports");
         assertThat(refused.statusCode()).as(refused.asString()).isEqualTo(503);
         assertThat(refused.contentType()).startsWith("application/problem+json");
@@ -386,16 +483,26 @@ class GaleraClusterIT {
 
         galera("bootstrap", "3"); // what the operator does: the most advanced survivor becomes the primary
         for (Replica r : List.of(a, b)) {
-            awaitTrue(r.name() + " ready again", Duration.ofSeconds(90),
+            awaitTrue(
+                    r.name() + " ready again",
+                    Duration.ofSeconds(90),
                     () -> given().port(r.port()).get("/q/health/ready").statusCode() == 200);
             assertThat(r.process().isAlive()).isTrue();
         }
-        given().port(b.port()).header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
-                .body(month("2024-01", 1500)).post("/api/v1/data-centers/" + dc + "/energy-reports").then()
+        given().port(b.port())
+                .header("Authorization", "Bearer " + token)
+                .contentType(ContentType.JSON)
+                .body(month("2024-01", 1500))
+                .post("/api/v1/data-centers/" + dc + "/energy-reports")
+                .then()
                 .statusCode(201);
         galera("restart", "1");
-        assertThat(single(1, "SELECT COUNT(*) FROM energy_report r JOIN data_center d ON d.id = r.data_center_id "
-                + "WHERE d.code = '" + dc + "'")).as("the rejoined node holds the write made after recovery").isEqualTo(1);
+        assertThat(single(
+                        1,
+                        "SELECT COUNT(*) FROM energy_report r JOIN data_center d ON d.id = r.data_center_id "
+                                + "WHERE d.code = '" + dc + "'"))
+                .as("the rejoined node holds the write made after recovery")
+                .isEqualTo(1);
     }
 
     // ---------------------------------------------------------------------------------------------- load
@@ -437,12 +544,24 @@ class GaleraClusterIT {
                     int attempts = 0;
                     while (true) {
                         attempts++;
-                        answer = batch ? post(replica, token, key, "/api/v1/energy-reports/batch",
-                                months.stream().map(p -> withSite(site, month(p.toString(), 1500))).toList())
-                                : post(replica, token, key, "/api/v1/data-centers/" + site + "/energy-reports",
+                        answer = batch
+                                ? post(
+                                        replica,
+                                        token,
+                                        key,
+                                        "/api/v1/energy-reports/batch",
+                                        months.stream()
+                                                .map(p -> withSite(site, month(p.toString(), 1500)))
+                                                .toList())
+                                : post(
+                                        replica,
+                                        token,
+                                        key,
+                                        "/api/v1/data-centers/" + site + "/energy-reports",
                                         month(months.get(0).toString(), 1500));
-                        if (answer.statusCode() != 503 || Duration.ofNanos(System.nanoTime() - started)
-                                .compareTo(Duration.ofSeconds(60)) > 0) {
+                        if (answer.statusCode() != 503
+                                || Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(60))
+                                        > 0) {
                             break;
                         }
                         sleep(200); // sooner than Retry-After: the pause of a node loss is short
@@ -472,12 +591,17 @@ class GaleraClusterIT {
             client.get(120, TimeUnit.SECONDS);
         }
         pool.shutdown();
-        return new Load(acknowledged, new TreeMap<>(byStatus), retried.get(),
-                Duration.ofNanos(longestGap.get()), Duration.ofNanos(slowest.get()));
+        return new Load(
+                acknowledged,
+                new TreeMap<>(byStatus),
+                retried.get(),
+                Duration.ofNanos(longestGap.get()),
+                Duration.ofNanos(slowest.get()));
     }
 
     private void check(String event, Load load, int survivingNode) throws Exception {
-        Map<String, List<YearMonth>> stored = storedMonths(survivingNode, load.acknowledged().keySet());
+        Map<String, List<YearMonth>> stored =
+                storedMonths(survivingNode, load.acknowledged().keySet());
         int found = 0;
         int duplicates = 0;
         for (Map.Entry<String, Set<YearMonth>> site : load.acknowledged().entrySet()) {
@@ -485,20 +609,36 @@ class GaleraClusterIT {
             found += (int) site.getValue().stream().filter(months::contains).count();
             duplicates += months.size() - new HashSet<>(months).size();
         }
-        int revisions = (int) single(survivingNode, "SELECT COUNT(*) FROM energy_report_revision v JOIN data_center d "
-                + "ON d.id = v.data_center_id WHERE d.code IN ('" + String.join("','", load.acknowledged().keySet())
-                + "') AND v.revision > 1");
+        int revisions = (int) single(
+                survivingNode,
+                "SELECT COUNT(*) FROM energy_report_revision v JOIN data_center d "
+                        + "ON d.id = v.data_center_id WHERE d.code IN ('"
+                        + String.join("','", load.acknowledged().keySet())
+                        + "') AND v.revision > 1");
         int errors = load.byStatus().getOrDefault(500, 0);
-        System.out.printf("%s under load: acknowledged writes %d, found %d, duplicates %d, 500s %d, pause %.1f s "
-                + "(slowest write %.1f s), answers %s, writes retried by the client after a 503: %d; %s%n", event,
-                load.acknowledgedCount(), found, duplicates + revisions, errors, load.pause().toMillis() / 1000.0,
-                load.slowest().toMillis() / 1000.0, load.byStatus(), load.retried(), retries());
+        System.out.printf(
+                "%s under load: acknowledged writes %d, found %d, duplicates %d, 500s %d, pause %.1f s "
+                        + "(slowest write %.1f s), answers %s, writes retried by the client after a 503: %d; %s%n",
+                event,
+                load.acknowledgedCount(),
+                found,
+                duplicates + revisions,
+                errors,
+                load.pause().toMillis() / 1000.0,
+                load.slowest().toMillis() / 1000.0,
+                load.byStatus(),
+                load.retried(),
+                retries());
         assertThat(load.acknowledgedCount()).as("writes went through").isGreaterThan(CLIENTS);
         assertThat(found).as("every acknowledged write is stored").isEqualTo(load.acknowledgedCount());
         assertThat(duplicates + revisions).as("nothing stored twice").isZero();
-        assertThat(windowTotalsUnlikeTheReports(survivingNode, load.acknowledged().keySet())).as("kept window totals")
+        assertThat(windowTotalsUnlikeTheReports(
+                        survivingNode, load.acknowledged().keySet()))
+                .as("kept window totals")
                 .isZero();
-        assertThat(load.byStatus().keySet()).as("every write acknowledged in the end").containsOnly(201);
+        assertThat(load.byStatus().keySet())
+                .as("every write acknowledged in the end")
+                .containsOnly(201);
     }
 
     /**
@@ -509,23 +649,26 @@ class GaleraClusterIT {
         String in = "('" + String.join("','", sites) + "')";
         String window = " FROM energy_report r WHERE r.data_center_id = t.data_center_id"
                 + " AND r.period BETWEEN t.last_period - INTERVAL 11 MONTH AND t.last_period";
-        return single(node, "SELECT (SELECT COUNT(*) FROM energy_window_total t JOIN data_center d ON d.id = t.data_center_id"
-                + " WHERE d.code IN " + in + " AND t.last_period IS NOT NULL AND NOT ("
-                + " t.facility_kwh = (SELECT COALESCE(SUM(r.facility_kwh), 0)" + window + ")"
-                + " AND t.it_kwh = (SELECT COALESCE(SUM(r.it_kwh), 0)" + window + ")"
-                + " AND t.months = (SELECT COUNT(*)" + window + ")"
-                + " AND t.racks_in_use <=> (SELECT r.racks_in_use" + window
-                + "   AND r.racks_in_use IS NOT NULL ORDER BY r.period DESC LIMIT 1)))"
-                + " + (SELECT COUNT(DISTINCT r.data_center_id) FROM energy_report r JOIN data_center d"
-                + "   ON d.id = r.data_center_id WHERE d.code IN " + in + " AND NOT EXISTS"
-                + "   (SELECT 1 FROM energy_window_total t WHERE t.data_center_id = r.data_center_id))");
+        return single(
+                node,
+                "SELECT (SELECT COUNT(*) FROM energy_window_total t JOIN data_center d ON d.id = t.data_center_id"
+                        + " WHERE d.code IN " + in + " AND t.last_period IS NOT NULL AND NOT ("
+                        + " t.facility_kwh = (SELECT COALESCE(SUM(r.facility_kwh), 0)" + window + ")"
+                        + " AND t.it_kwh = (SELECT COALESCE(SUM(r.it_kwh), 0)" + window + ")"
+                        + " AND t.months = (SELECT COUNT(*)" + window + ")"
+                        + " AND t.racks_in_use <=> (SELECT r.racks_in_use" + window
+                        + "   AND r.racks_in_use IS NOT NULL ORDER BY r.period DESC LIMIT 1)))"
+                        + " + (SELECT COUNT(DISTINCT r.data_center_id) FROM energy_report r JOIN data_center d"
+                        + "   ON d.id = r.data_center_id WHERE d.code IN " + in + " AND NOT EXISTS"
+                        + "   (SELECT 1 FROM energy_window_total t WHERE t.data_center_id = r.data_center_id))");
     }
 
     /** The months stored per site, read on one node (with wsrep_sync_wait: what the cluster has committed). */
     private Map<String, List<YearMonth>> storedMonths(int node, Set<String> sites) throws SQLException {
         Map<String, List<YearMonth>> stored = new TreeMap<>();
         sites.forEach(s -> stored.put(s, new ArrayList<>()));
-        try (Connection c = connect(node); Statement s = c.createStatement();
+        try (Connection c = connect(node);
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT d.code, r.period FROM energy_report r JOIN data_center d "
                         + "ON d.id = r.data_center_id WHERE d.code IN ('" + String.join("','", sites) + "')")) {
             while (rs.next()) {
@@ -542,8 +685,10 @@ class GaleraClusterIT {
         long most = -1;
         StringBuilder seen = new StringBuilder();
         for (int n = 1; n <= 3; n++) {
-            long connections = single(n, "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE USER = 'dceff' "
-                    + "AND ID <> CONNECTION_ID()");
+            long connections = single(
+                    n,
+                    "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE USER = 'dceff' "
+                            + "AND ID <> CONNECTION_ID()");
             seen.append(" n").append(n).append('=').append(connections);
             if (connections > most) {
                 most = connections;
@@ -555,14 +700,19 @@ class GaleraClusterIT {
     }
 
     private Response post(Replica replica, String token, String key, String path, Object body) {
-        return given().port(replica.port()).header("Authorization", "Bearer " + token)
-                .header("Idempotency-Key", key).contentType(ContentType.JSON).body(body).post(path);
+        return given().port(replica.port())
+                .header("Authorization", "Bearer " + token)
+                .header("Idempotency-Key", key)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post(path);
     }
 
     private void sampleRss() {
         for (Replica r : new Replica[] {a, b}) {
             try {
-                for (String line : Files.readAllLines(Path.of("/proc", Long.toString(r.process().pid()), "status"))) {
+                for (String line : Files.readAllLines(
+                        Path.of("/proc", Long.toString(r.process().pid()), "status"))) {
                     if (line.startsWith("VmRSS:")) {
                         peakRssKb.accumulate(Long.parseLong(line.replaceAll("[^0-9]", "")));
                     }
@@ -577,8 +727,9 @@ class GaleraClusterIT {
         StringBuilder found = new StringBuilder();
         for (Replica r : List.of(a, b)) {
             String metrics = given().port(r.port()).get("/q/metrics").asString();
-            metrics.lines().filter(l -> l.startsWith("dceff_transaction_retries")).forEach(
-                    l -> found.append(r.name()).append(' ').append(l).append("; "));
+            metrics.lines()
+                    .filter(l -> l.startsWith("dceff_transaction_retries"))
+                    .forEach(l -> found.append(r.name()).append(' ').append(l).append("; "));
         }
         return found.length() == 0 ? "no transaction retried" : found.toString();
     }
@@ -591,9 +742,13 @@ class GaleraClusterIT {
 
     private String organizationOn(Replica replica, String kind) {
         String code = Api.uniqueCode(kind.substring(0, 2));
-        given().port(replica.port()).header("Authorization", "Bearer " + TestTokens.admin()).contentType(ContentType.JSON)
+        given().port(replica.port())
+                .header("Authorization", "Bearer " + TestTokens.admin())
+                .contentType(ContentType.JSON)
                 .body(Map.of("code", code, "name", "Galera test", "kind", kind, "creditCode", Api.creditCode()))
-                .post("/api/v1/organizations").then().statusCode(201);
+                .post("/api/v1/organizations")
+                .then()
+                .statusCode(201);
         return code;
     }
 
@@ -603,9 +758,13 @@ class GaleraClusterIT {
 
     private String dataCenterOn(Replica replica, String operator, LocalDate commissioned) {
         String code = Api.uniqueCode("DC");
-        given().port(replica.port()).header("Authorization", "Bearer " + TestTokens.operator(operator))
-                .contentType(ContentType.JSON).body(Api.dataCenter(code, operator, 300, commissioned))
-                .post("/api/v1/data-centers").then().statusCode(201);
+        given().port(replica.port())
+                .header("Authorization", "Bearer " + TestTokens.operator(operator))
+                .contentType(ContentType.JSON)
+                .body(Api.dataCenter(code, operator, 300, commissioned))
+                .post("/api/v1/data-centers")
+                .then()
+                .statusCode(201);
         return code;
     }
 
@@ -663,9 +822,12 @@ class GaleraClusterIT {
     private Replica launch(String name, String jdbcUrl, String username, String password) throws Exception {
         int port = freePort();
         Path log = dir.resolveSibling("galera-it-" + run + "-" + name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", "target/quarkus-app/quarkus-run.jar")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        "target/quarkus-app/quarkus-run.jar")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
         env.put("QUARKUS_DATASOURCE_USERNAME", username);
@@ -691,7 +853,9 @@ class GaleraClusterIT {
     private Replica awaitReady(Replica replica) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(deadline)) {
-            assertThat(replica.process().isAlive()).as("replica running; see " + replica.log()).isTrue();
+            assertThat(replica.process().isAlive())
+                    .as("replica running; see " + replica.log())
+                    .isTrue();
             try {
                 if (given().port(replica.port()).get("/q/health/ready").statusCode() == 200) {
                     return replica;
@@ -723,26 +887,38 @@ class GaleraClusterIT {
         List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString(), args[0], dir.toString()));
         command.addAll(List.of(args).subList(1, args.length));
         Path out = logs.resolve("galera.log");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile())).start();
-        assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("galera.sh " + String.join(" ", args)).isTrue();
-        assertThat(p.exitValue()).as("galera.sh %s failed; see %s", String.join(" ", args), out).isZero();
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
+                .start();
+        assertThat(p.waitFor(5, TimeUnit.MINUTES))
+                .as("galera.sh " + String.join(" ", args))
+                .isTrue();
+        assertThat(p.exitValue())
+                .as("galera.sh %s failed; see %s", String.join(" ", args), out)
+                .isZero();
     }
 
     private Connection connect(int node) throws SQLException {
-        return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + sqlPorts[node - 1]
-                + "/dceff?sessionVariables=wsrep_sync_wait=1", "dceff", "dceff");
+        return DriverManager.getConnection(
+                "jdbc:mariadb://127.0.0.1:" + sqlPorts[node - 1] + "/dceff?sessionVariables=wsrep_sync_wait=1",
+                "dceff",
+                "dceff");
     }
 
     private long single(int node, String sql) throws SQLException {
-        try (Connection c = connect(node); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = connect(node);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     private String string(int node, String sql) throws SQLException {
-        try (Connection c = connect(node); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = connect(node);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
         }

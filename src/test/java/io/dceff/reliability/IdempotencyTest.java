@@ -26,27 +26,42 @@ class IdempotencyTest {
         String dc = createDataCenter(op, 300, LocalDate.of(2012, 1, 1));
         String key = UUID.randomUUID().toString();
         Map<String, Object> body = Map.of("period", "2024-05", "facilityKwh", 1500, "itKwh", 1000);
-        Response first = as(TestTokens.operator(op)).header("Idempotency-Key", key).body(body)
+        Response first = as(TestTokens.operator(op))
+                .header("Idempotency-Key", key)
+                .body(body)
                 .post("/api/v1/data-centers/" + dc + "/energy-reports");
         assertThat(first.statusCode()).isEqualTo(201);
-        Response retry = as(TestTokens.operator(op)).header("Idempotency-Key", key).body(body)
+        Response retry = as(TestTokens.operator(op))
+                .header("Idempotency-Key", key)
+                .body(body)
                 .post("/api/v1/data-centers/" + dc + "/energy-reports");
         assertThat(retry.statusCode()).isEqualTo(201);
         assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
         assertThat(retry.jsonPath().getMap("")).isEqualTo(first.jsonPath().getMap(""));
-        as(TestTokens.regulator()).get("/api/v1/data-centers/" + dc + "/energy-reports/2024-05/revisions").then()
-                .statusCode(200).body("size()", equalTo(1));
+        as(TestTokens.regulator())
+                .get("/api/v1/data-centers/" + dc + "/energy-reports/2024-05/revisions")
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(1));
 
         // without the key the same request is a duplicate month
-        as(TestTokens.operator(op)).body(body).post("/api/v1/data-centers/" + dc + "/energy-reports").then()
+        as(TestTokens.operator(op))
+                .body(body)
+                .post("/api/v1/data-centers/" + dc + "/energy-reports")
+                .then()
                 .statusCode(409);
         // the same key with another body is refused, and nothing is stored
-        as(TestTokens.operator(op)).header("Idempotency-Key", key)
+        as(TestTokens.operator(op))
+                .header("Idempotency-Key", key)
                 .body(Map.of("period", "2024-06", "facilityKwh", 1500, "itKwh", 1000))
-                .post("/api/v1/data-centers/" + dc + "/energy-reports").then().statusCode(422)
+                .post("/api/v1/data-centers/" + dc + "/energy-reports")
+                .then()
+                .statusCode(422)
                 .contentType("application/problem+json");
-        as(TestTokens.regulator()).get("/api/v1/data-centers/" + dc + "/energy-reports").then()
+        as(TestTokens.regulator())
+                .get("/api/v1/data-centers/" + dc + "/energy-reports")
+                .then()
                 .body("items.period", equalTo(List.of("2024-05")));
     }
 
@@ -56,17 +71,38 @@ class IdempotencyTest {
         String dc = createDataCenter(op, 300, LocalDate.of(2012, 1, 1));
         String key = UUID.randomUUID().toString();
         String bad = "dataCenterCode,period,facilityKwh,itKwh\n" + dc + ",2024-01,900,1000\n";
-        as(TestTokens.operator(op)).header("Idempotency-Key", key).contentType("text/csv").body(bad)
-                .post("/api/v1/energy-reports/batch").then().statusCode(400);
-        String good = "dataCenterCode,period,facilityKwh,itKwh\n" + dc + ",2024-01,1500,1000\n" + dc
-                + ",2024-02,1400,1000\n";
-        int first = as(TestTokens.operator(op)).header("Idempotency-Key", key).contentType("text/csv").body(good)
-                .post("/api/v1/energy-reports/batch").then().statusCode(201).extract().path("id");
-        int replayed = as(TestTokens.operator(op)).header("Idempotency-Key", key).contentType("text/csv").body(good)
-                .post("/api/v1/energy-reports/batch").then().statusCode(201).header("Idempotent-Replayed", "true")
-                .extract().path("id");
+        as(TestTokens.operator(op))
+                .header("Idempotency-Key", key)
+                .contentType("text/csv")
+                .body(bad)
+                .post("/api/v1/energy-reports/batch")
+                .then()
+                .statusCode(400);
+        String good =
+                "dataCenterCode,period,facilityKwh,itKwh\n" + dc + ",2024-01,1500,1000\n" + dc + ",2024-02,1400,1000\n";
+        int first = as(TestTokens.operator(op))
+                .header("Idempotency-Key", key)
+                .contentType("text/csv")
+                .body(good)
+                .post("/api/v1/energy-reports/batch")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        int replayed = as(TestTokens.operator(op))
+                .header("Idempotency-Key", key)
+                .contentType("text/csv")
+                .body(good)
+                .post("/api/v1/energy-reports/batch")
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .extract()
+                .path("id");
         assertThat(replayed).isEqualTo(first);
-        as(TestTokens.regulator()).get("/api/v1/data-centers/" + dc + "/energy-reports").then()
+        as(TestTokens.regulator())
+                .get("/api/v1/data-centers/" + dc + "/energy-reports")
+                .then()
                 .body("items.size()", equalTo(2));
     }
 
@@ -78,14 +114,26 @@ class IdempotencyTest {
         String otherDc = createDataCenter(other, 300, LocalDate.of(2012, 1, 1));
         String key = UUID.randomUUID().toString();
         Map<String, Object> body = Map.of("period", "2024-07", "facilityKwh", 1500, "itKwh", 1000);
-        as(TestTokens.operator(op)).header("Idempotency-Key", key).body(body)
-                .post("/api/v1/data-centers/" + dc + "/energy-reports").then().statusCode(201);
+        as(TestTokens.operator(op))
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/api/v1/data-centers/" + dc + "/energy-reports")
+                .then()
+                .statusCode(201);
         // another operator's use of the same key is a request of its own
-        as(TestTokens.operator(other)).header("Idempotency-Key", key).body(body)
-                .post("/api/v1/data-centers/" + otherDc + "/energy-reports").then().statusCode(201)
+        as(TestTokens.operator(other))
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/api/v1/data-centers/" + otherDc + "/energy-reports")
+                .then()
+                .statusCode(201)
                 .header("Idempotent-Replayed", nullValue());
-        as(TestTokens.operator(op)).header("Idempotency-Key", "two words").body(body)
-                .post("/api/v1/data-centers/" + dc + "/energy-reports").then().statusCode(400)
+        as(TestTokens.operator(op))
+                .header("Idempotency-Key", "two words")
+                .body(body)
+                .post("/api/v1/data-centers/" + dc + "/energy-reports")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("Idempotency-Key"));
     }
 }

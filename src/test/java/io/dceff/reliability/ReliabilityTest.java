@@ -69,25 +69,42 @@ class ReliabilityTest {
     void thirtyTwoClientsPostingTheSameMonthStoreItOnce() throws Exception {
         String op = createOrganization("OPERATOR");
         String dc = createDataCenter(op, 500, LocalDate.of(2010, 1, 1));
-        List<Integer> statuses = concurrently(32, () -> as(TestTokens.operator(op)).body(month("2024-02", 1500))
-                .post("/api/v1/data-centers/" + dc + "/energy-reports").statusCode());
+        List<Integer> statuses = concurrently(
+                32,
+                () -> as(TestTokens.operator(op))
+                        .body(month("2024-02", 1500))
+                        .post("/api/v1/data-centers/" + dc + "/energy-reports")
+                        .statusCode());
         assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
         assertThat(statuses).filteredOn(s -> s == 409).hasSize(31);
-        as(TestTokens.regulator()).get("/api/v1/data-centers/" + dc + "/energy-reports/2024-02/revisions").then()
-                .statusCode(200).body("size()", equalTo(1));
+        as(TestTokens.regulator())
+                .get("/api/v1/data-centers/" + dc + "/energy-reports/2024-02/revisions")
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(1));
     }
 
     @Test
     void thirtyTwoConcurrentCorrectionsBecomeRevisionsTwoToThirtyThree() throws Exception {
         String op = createOrganization("OPERATOR");
         String dc = createDataCenter(op, 500, LocalDate.of(2010, 1, 1));
-        as(TestTokens.operator(op)).body(month("2024-03", 1500)).post("/api/v1/data-centers/" + dc + "/energy-reports")
-                .then().statusCode(201);
-        List<Integer> statuses = concurrently(32, () -> as(TestTokens.operator(op)).body(month("2024-03", 1400))
-                .put("/api/v1/data-centers/" + dc + "/energy-reports/2024-03").statusCode());
+        as(TestTokens.operator(op))
+                .body(month("2024-03", 1500))
+                .post("/api/v1/data-centers/" + dc + "/energy-reports")
+                .then()
+                .statusCode(201);
+        List<Integer> statuses = concurrently(
+                32,
+                () -> as(TestTokens.operator(op))
+                        .body(month("2024-03", 1400))
+                        .put("/api/v1/data-centers/" + dc + "/energy-reports/2024-03")
+                        .statusCode());
         assertThat(statuses).containsOnly(200);
         List<Integer> revisions = as(TestTokens.regulator())
-                .get("/api/v1/data-centers/" + dc + "/energy-reports/2024-03/revisions").then().extract().path("revision");
+                .get("/api/v1/data-centers/" + dc + "/energy-reports/2024-03/revisions")
+                .then()
+                .extract()
+                .path("revision");
         assertThat(revisions).hasSize(33).doesNotHaveDuplicates();
         assertThat(revisions.get(32)).isEqualTo(33);
     }
@@ -101,8 +118,11 @@ class ReliabilityTest {
         AtomicBoolean racing = new AtomicBoolean(true);
         Thread reader = new Thread(() -> {
             while (racing.get()) {
-                seenByReader.add(as(TestTokens.regulator()).get("/api/v1/data-centers/" + dc + "/energy-reports")
-                        .then().extract().path("items.size()"));
+                seenByReader.add(as(TestTokens.regulator())
+                        .get("/api/v1/data-centers/" + dc + "/energy-reports")
+                        .then()
+                        .extract()
+                        .path("items.size()"));
             }
         });
         reader.start();
@@ -111,19 +131,34 @@ class ReliabilityTest {
             int facility = 1100 + client.getAndIncrement();
             List<Map<String, Object>> rows = new ArrayList<>();
             for (int m = 1; m <= 12; m++) {
-                rows.add(Map.of("dataCenterCode", dc, "period", String.format("2023-%02d", m), "facilityKwh", facility,
-                        "itKwh", 1000));
+                rows.add(Map.of(
+                        "dataCenterCode",
+                        dc,
+                        "period",
+                        String.format("2023-%02d", m),
+                        "facilityKwh",
+                        facility,
+                        "itKwh",
+                        1000));
             }
-            return as(TestTokens.operator(op)).body(rows).post("/api/v1/energy-reports/batch").statusCode();
+            return as(TestTokens.operator(op))
+                    .body(rows)
+                    .post("/api/v1/energy-reports/batch")
+                    .statusCode();
         });
         racing.set(false);
         reader.join();
         assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
         assertThat(statuses).filteredOn(s -> s == 409).hasSize(7);
-        List<Float> facility = as(TestTokens.regulator()).get("/api/v1/data-centers/" + dc + "/energy-reports")
-                .then().extract().path("items.facilityKwh");
+        List<Float> facility = as(TestTokens.regulator())
+                .get("/api/v1/data-centers/" + dc + "/energy-reports")
+                .then()
+                .extract()
+                .path("items.facilityKwh");
         assertThat(facility).hasSize(12);
-        assertThat(new HashSet<>(facility)).as("all twelve months from one batch").hasSize(1);
+        assertThat(new HashSet<>(facility))
+                .as("all twelve months from one batch")
+                .hasSize(1);
         assertThat(seenByReader).as("a reader never saw part of a batch").isSubsetOf(0, 12);
     }
 
@@ -132,7 +167,8 @@ class ReliabilityTest {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/v1/energy-reports/batch HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/csv\r\n"
-                    + "Authorization: Bearer " + TestTokens.regulator() + "\r\nContent-Length: 30000000\r\n\r\n")
+                            + "Authorization: Bearer " + TestTokens.regulator()
+                            + "\r\nContent-Length: 30000000\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             socket.setSoTimeout(15_000);
@@ -148,7 +184,10 @@ class ReliabilityTest {
                 received.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
             }
             String answer = received.toString();
-            assertThat(answer).startsWith("HTTP/1.1 413").contains("application/problem+json").contains("\"status\":413");
+            assertThat(answer)
+                    .startsWith("HTTP/1.1 413")
+                    .contains("application/problem+json")
+                    .contains("\"status\":413");
         }
     }
 
@@ -164,8 +203,10 @@ class ReliabilityTest {
             YearMonth period = YearMonth.of(1960, 1);
             while (writing.get()) {
                 long started = System.nanoTime();
-                int status = as(TestTokens.operator(op)).body(month(period.toString(), 1500))
-                        .post("/api/v1/data-centers/" + dc + "/energy-reports").statusCode();
+                int status = as(TestTokens.operator(op))
+                        .body(month(period.toString(), 1500))
+                        .post("/api/v1/data-centers/" + dc + "/energy-reports")
+                        .statusCode();
                 assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
                 outcome.put(period, status);
                 period = period.plusMonths(1);
@@ -176,7 +217,8 @@ class ReliabilityTest {
         db.stop();
         try {
             awaitStatus("/q/health/ready", 503, Duration.ofSeconds(30));
-            var refused = as(TestTokens.operator(op)).body(month("2024-01", 1500))
+            var refused = as(TestTokens.operator(op))
+                    .body(month("2024-01", 1500))
                     .post("/api/v1/data-centers/" + dc + "/energy-reports");
             assertThat(refused.statusCode()).isEqualTo(503);
             assertThat(refused.contentType()).startsWith("application/problem+json");
@@ -197,8 +239,12 @@ class ReliabilityTest {
         assertThat(byStatus.get(201)).as("writes before and after").isGreaterThan(1);
         Set<String> stored = new HashSet<>();
         for (int page = 0; ; page++) {
-            List<String> periods = as(TestTokens.regulator()).get("/api/v1/data-centers/" + dc
-                    + "/energy-reports?size=500&page=" + page).then().statusCode(200).extract().path("items.period");
+            List<String> periods = as(TestTokens.regulator())
+                    .get("/api/v1/data-centers/" + dc + "/energy-reports?size=500&page=" + page)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("items.period");
             stored.addAll(periods);
             if (periods.size() < 500) {
                 break;

@@ -55,25 +55,33 @@ class EnergyReportResourceTest {
     }
 
     private ValidatableResponse post(Map<String, Object> body) {
-        return as(TestTokens.operator(operator)).body(body).post("/api/v1/data-centers/" + dc + "/energy-reports").then();
+        return as(TestTokens.operator(operator))
+                .body(body)
+                .post("/api/v1/data-centers/" + dc + "/energy-reports")
+                .then();
     }
 
     @Test
     void storesAReportExactlyWithItsPue() {
-        post(report("2024-03", "150000.125", "100000")).statusCode(201)
+        post(report("2024-03", "150000.125", "100000"))
+                .statusCode(201)
                 .header("Location", endsWith("/energy-reports/2024-03/revisions"))
                 .body("revision", equalTo(1))
                 .body("facilityKwh", equalTo(150000.125f))
                 .body("pue", equalTo(1.5f))
                 .body("qualityFlags", empty());
-        String raw = as(TestTokens.operator(operator)).get("/api/v1/data-centers/" + dc + "/energy-reports").asString();
+        String raw = as(TestTokens.operator(operator))
+                .get("/api/v1/data-centers/" + dc + "/energy-reports")
+                .asString();
         assertThat(raw).contains("\"facilityKwh\":150000.125").contains("\"pue\":1.500");
     }
 
     @Test
     void aSecondReportForTheSameMonthIsAConflict() {
         post(report("2024-04", "150000", "100000")).statusCode(201);
-        post(report("2024-04", "160000", "100000")).statusCode(409).contentType(PROBLEM)
+        post(report("2024-04", "160000", "100000"))
+                .statusCode(409)
+                .contentType(PROBLEM)
                 .body("detail", containsString("already reported"));
     }
 
@@ -82,20 +90,35 @@ class EnergyReportResourceTest {
         post(report("2024-05", "150000", "100000")).statusCode(201);
         Map<String, Object> fix = report("2024-05", "140000", "100000");
         fix.put("note", "meter read again");
-        as(TestTokens.operator(operator)).body(fix).put("/api/v1/data-centers/" + dc + "/energy-reports/2024-05").then()
-                .statusCode(200).body("revision", equalTo(2)).body("pue", equalTo(1.4f));
-        as(TestTokens.regulator()).get("/api/v1/data-centers/" + dc + "/energy-reports/2024-05/revisions").then()
-                .statusCode(200).body("revision", contains(1, 2))
+        as(TestTokens.operator(operator))
+                .body(fix)
+                .put("/api/v1/data-centers/" + dc + "/energy-reports/2024-05")
+                .then()
+                .statusCode(200)
+                .body("revision", equalTo(2))
+                .body("pue", equalTo(1.4f));
+        as(TestTokens.regulator())
+                .get("/api/v1/data-centers/" + dc + "/energy-reports/2024-05/revisions")
+                .then()
+                .statusCode(200)
+                .body("revision", contains(1, 2))
                 .body("facilityKwh", contains(150000, 140000))
                 .body("[1].note", equalTo("meter read again"));
-        as(TestTokens.regulator()).get("/api/v1/data-centers/" + dc + "/energy-reports?from=2024-05&to=2024-05").then()
-                .body("items", hasSize(1)).body("items[0].revision", equalTo(2));
+        as(TestTokens.regulator())
+                .get("/api/v1/data-centers/" + dc + "/energy-reports?from=2024-05&to=2024-05")
+                .then()
+                .body("items", hasSize(1))
+                .body("items[0].revision", equalTo(2));
     }
 
     @Test
     void correctingAMonthNeverReportedIsNotFound() {
-        as(TestTokens.operator(operator)).body(report("2024-06", "150000", "100000"))
-                .put("/api/v1/data-centers/" + dc + "/energy-reports/2024-06").then().statusCode(404).contentType(PROBLEM);
+        as(TestTokens.operator(operator))
+                .body(report("2024-06", "150000", "100000"))
+                .put("/api/v1/data-centers/" + dc + "/energy-reports/2024-06")
+                .then()
+                .statusCode(404)
+                .contentType(PROBLEM);
     }
 
     @Test
@@ -104,7 +127,9 @@ class EnergyReportResourceTest {
         // the energy-weighted PUE is (200 + 1100) / (100 + 1000) = 1300 / 1100 = 1.1818… → 1.182
         post(report("2023-01", "200", "100")).statusCode(201);
         post(report("2023-02", "1100", "1000")).statusCode(201);
-        as(TestTokens.regulator()).get("/api/v1/data-centers/" + dc + "/pue?from=2023-01&to=2023-02").then()
+        as(TestTokens.regulator())
+                .get("/api/v1/data-centers/" + dc + "/pue?from=2023-01&to=2023-02")
+                .then()
                 .statusCode(200)
                 .body("monthly.pue", contains(2.0f, 1.1f))
                 .body("annual[0].year", equalTo(2023))
@@ -127,13 +152,18 @@ class EnergyReportResourceTest {
         Map<String, Object> body = report("2024-01", "150", "100");
         body.put("renewableKwh", -1);
         body.put("waterM3", -0.5);
-        post(body).statusCode(400).body("errors.field", hasItem("renewableKwh")).body("errors.field", hasItem("waterM3"));
+        post(body)
+                .statusCode(400)
+                .body("errors.field", hasItem("renewableKwh"))
+                .body("errors.field", hasItem("waterM3"));
     }
 
     @Test
     void rejectsAFutureMonth() {
-        post(report(YearMonth.now().plusMonths(1).toString(), "150", "100")).statusCode(400)
-                .body("errors.field", contains("period")).body("errors[0].message", containsString("future"));
+        post(report(YearMonth.now().plusMonths(1).toString(), "150", "100"))
+                .statusCode(400)
+                .body("errors.field", contains("period"))
+                .body("errors[0].message", containsString("future"));
     }
 
     @Test
@@ -168,11 +198,22 @@ class EnergyReportResourceTest {
     @Test
     void anOperatorCannotReportForAnotherOperatorsDataCenter() {
         String other = createOrganization("OPERATOR");
-        as(TestTokens.operator(other)).body(report("2024-01", "150", "100"))
-                .post("/api/v1/data-centers/" + dc + "/energy-reports").then().statusCode(403).contentType(PROBLEM);
-        as(TestTokens.operator(other)).body(List.of(batchRow(dc, "2024-01", "150", "100")))
-                .post("/api/v1/energy-reports/batch").then().statusCode(403).body("errors[0].row", equalTo(1));
-        as(TestTokens.regulator()).get("/api/v1/data-centers/" + dc + "/energy-reports").then().body("total", equalTo(0));
+        as(TestTokens.operator(other))
+                .body(report("2024-01", "150", "100"))
+                .post("/api/v1/data-centers/" + dc + "/energy-reports")
+                .then()
+                .statusCode(403)
+                .contentType(PROBLEM);
+        as(TestTokens.operator(other))
+                .body(List.of(batchRow(dc, "2024-01", "150", "100")))
+                .post("/api/v1/energy-reports/batch")
+                .then()
+                .statusCode(403)
+                .body("errors[0].row", equalTo(1));
+        as(TestTokens.regulator())
+                .get("/api/v1/data-centers/" + dc + "/energy-reports")
+                .then()
+                .body("total", equalTo(0));
     }
 
     static Map<String, Object> batchRow(String code, String period, String facility, String it) {
@@ -188,12 +229,19 @@ class EnergyReportResourceTest {
                 batchRow(dc, "2024-01", "1500", "1000"),
                 batchRow(dc, "2024-02", "900", "1000"),
                 batchRow(dc, "2024-03", "1500", "1000"));
-        as(TestTokens.operator(operator)).body(rows).post("/api/v1/energy-reports/batch").then().statusCode(400)
+        as(TestTokens.operator(operator))
+                .body(rows)
+                .post("/api/v1/energy-reports/batch")
+                .then()
+                .statusCode(400)
                 .contentType(PROBLEM)
                 .body("errors", hasSize(1))
                 .body("errors[0].row", equalTo(2))
                 .body("errors[0].field", equalTo("facilityKwh"));
-        as(TestTokens.regulator()).get("/api/v1/data-centers/" + dc + "/energy-reports").then().body("total", equalTo(0));
+        as(TestTokens.regulator())
+                .get("/api/v1/data-centers/" + dc + "/energy-reports")
+                .then()
+                .body("total", equalTo(0));
     }
 
     @Test
@@ -201,14 +249,22 @@ class EnergyReportResourceTest {
         Map<String, Object> unreadable = batchRow(dc, "2024-02", "1500", "1000");
         unreadable.put("itKwh", "lots");
         List<Map<String, Object>> rows = List.of(
-                batchRow(dc, "2024-01", "1500", "1000"),
-                unreadable,
-                batchRow("NO-SUCH-DC", "2024-03", "1500", "1000"));
-        as(TestTokens.regulator()).body(rows).post("/api/v1/energy-reports/batch").then().statusCode(400)
+                batchRow(dc, "2024-01", "1500", "1000"), unreadable, batchRow("NO-SUCH-DC", "2024-03", "1500", "1000"));
+        as(TestTokens.regulator())
+                .body(rows)
+                .post("/api/v1/energy-reports/batch")
+                .then()
+                .statusCode(400)
                 .body("errors.row", contains(2));
-        rows = List.of(batchRow(dc, "2024-01", "1500", "1000"), batchRow("NO-SUCH-DC", "2024-03", "1500", "1000"),
+        rows = List.of(
+                batchRow(dc, "2024-01", "1500", "1000"),
+                batchRow("NO-SUCH-DC", "2024-03", "1500", "1000"),
                 batchRow(dc, "2024-01", "1600", "1000"));
-        as(TestTokens.regulator()).body(rows).post("/api/v1/energy-reports/batch").then().statusCode(400)
+        as(TestTokens.regulator())
+                .body(rows)
+                .post("/api/v1/energy-reports/batch")
+                .then()
+                .statusCode(400)
                 .body("errors.row", contains(2, 3))
                 .body("errors.field", contains("dataCenterCode", "period"));
     }
@@ -218,11 +274,21 @@ class EnergyReportResourceTest {
         String csv = "dataCenterCode,period,facilityKwh,itKwh,renewableKwh\n"
                 + dc + ",2024-01,1500.5,1000,\n"
                 + dc + ",2024-02,1400,1000,100\n";
-        as(TestTokens.operator(operator)).contentType("text/csv").body(csv).post("/api/v1/energy-reports/batch").then()
-                .statusCode(201).header("Location", containsString("/api/v1/energy-reports/batches/"))
-                .body("rows", equalTo(2)).body("dataCenters", equalTo(1)).body("firstPeriod", equalTo("2024-01"));
-        as(TestTokens.operator(operator)).get("/api/v1/data-centers/" + dc + "/energy-reports").then()
-                .body("total", equalTo(2)).body("items[0].facilityKwh", equalTo(1500.5f))
+        as(TestTokens.operator(operator))
+                .contentType("text/csv")
+                .body(csv)
+                .post("/api/v1/energy-reports/batch")
+                .then()
+                .statusCode(201)
+                .header("Location", containsString("/api/v1/energy-reports/batches/"))
+                .body("rows", equalTo(2))
+                .body("dataCenters", equalTo(1))
+                .body("firstPeriod", equalTo("2024-01"));
+        as(TestTokens.operator(operator))
+                .get("/api/v1/data-centers/" + dc + "/energy-reports")
+                .then()
+                .body("total", equalTo(2))
+                .body("items[0].facilityKwh", equalTo(1500.5f))
                 .body("items[1].renewableKwh", equalTo(100));
     }
 
@@ -235,11 +301,21 @@ class EnergyReportResourceTest {
                 + other + ",2024-01,9000,1000\n"
                 + dc + ",2024-03,1500,1000\n"
                 + other + ",2024-02,1500,1000\n";
-        io.restassured.response.Response stored = as(TestTokens.operator(operator)).contentType("text/csv").body(csv)
+        io.restassured.response.Response stored = as(TestTokens.operator(operator))
+                .contentType("text/csv")
+                .body(csv)
                 .post("/api/v1/energy-reports/batch");
-        stored.then().statusCode(201).body("rows", equalTo(4)).body("dataCenters", equalTo(2))
-                .body("flaggedRows.row", hasItem(2)).body("flaggedRows.row", hasItem(3));
-        String page = as(TestTokens.operator(operator)).get(stored.header("Location")).then().statusCode(200).extract()
+        stored.then()
+                .statusCode(201)
+                .body("rows", equalTo(4))
+                .body("dataCenters", equalTo(2))
+                .body("flaggedRows.row", hasItem(2))
+                .body("flaggedRows.row", hasItem(3));
+        String page = as(TestTokens.operator(operator))
+                .get(stored.header("Location"))
+                .then()
+                .statusCode(200)
+                .extract()
                 .asString();
         assertThat(stored.asString()).isEqualTo(page);
     }
@@ -250,19 +326,35 @@ class EnergyReportResourceTest {
                 + dc + ",2024-01,1500,1000\n"
                 + dc + ",2024-02,abc,1000\n"
                 + dc + ",2024-03,1500\n";
-        as(TestTokens.operator(operator)).contentType("text/csv").body(csv).post("/api/v1/energy-reports/batch").then()
-                .statusCode(400).contentType(PROBLEM)
-                .body("errors.row", contains(2, 3)).body("errors[0].field", equalTo("facilityKwh"));
-        as(TestTokens.regulator()).get("/api/v1/data-centers/" + dc + "/energy-reports").then().body("total", equalTo(0));
+        as(TestTokens.operator(operator))
+                .contentType("text/csv")
+                .body(csv)
+                .post("/api/v1/energy-reports/batch")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors.row", contains(2, 3))
+                .body("errors[0].field", equalTo("facilityKwh"));
+        as(TestTokens.regulator())
+                .get("/api/v1/data-centers/" + dc + "/energy-reports")
+                .then()
+                .body("total", equalTo(0));
     }
 
     @Test
     void aBatchRepeatingAStoredMonthIsAConflictNamingTheRow() {
         post(report("2024-02", "1500", "1000")).statusCode(201);
-        List<Map<String, Object>> rows = List.of(batchRow(dc, "2024-01", "1500", "1000"),
-                batchRow(dc, "2024-02", "1500", "1000"));
-        as(TestTokens.operator(operator)).body(rows).post("/api/v1/energy-reports/batch").then().statusCode(409)
+        List<Map<String, Object>> rows =
+                List.of(batchRow(dc, "2024-01", "1500", "1000"), batchRow(dc, "2024-02", "1500", "1000"));
+        as(TestTokens.operator(operator))
+                .body(rows)
+                .post("/api/v1/energy-reports/batch")
+                .then()
+                .statusCode(409)
                 .body("errors[0].row", equalTo(2));
-        as(TestTokens.regulator()).get("/api/v1/data-centers/" + dc + "/energy-reports").then().body("total", equalTo(1));
+        as(TestTokens.regulator())
+                .get("/api/v1/data-centers/" + dc + "/energy-reports")
+                .then()
+                .body("total", equalTo(1));
     }
 }

@@ -49,19 +49,24 @@ class IngestStatementsTest {
         Map<String, Long> after = status();
         Map<String, Double> perBatch = counters(before, after, "Com_", BATCHES);
         Map<String, Double> perReport = counters(before, after, "Handler_", BATCHES * SITES * MONTHS_PER_BATCH);
-        System.out.printf("Per batch of %d reports (%d sites x %d months): %s%nHandler operations per report: %s%n",
+        System.out.printf(
+                "Per batch of %d reports (%d sites x %d months): %s%nHandler operations per report: %s%n",
                 SITES * MONTHS_PER_BATCH, SITES, MONTHS_PER_BATCH, perBatch, perReport);
 
         // single reports, one after the other, as a data center's monthly POST
         before = status();
         for (String site : sites) {
-            as(TestTokens.operator(op)).body(Map.of("period", month.toString(), "facilityKwh", 150000, "itKwh", 100000))
-                    .post("/api/v1/data-centers/" + site + "/energy-reports").then().statusCode(201);
+            as(TestTokens.operator(op))
+                    .body(Map.of("period", month.toString(), "facilityKwh", 150000, "itKwh", 100000))
+                    .post("/api/v1/data-centers/" + site + "/energy-reports")
+                    .then()
+                    .statusCode(201);
         }
         after = status();
         Map<String, Double> perPost = counters(before, after, "Com_", SITES);
-        System.out.printf("Per single report POST: %s%nHandler operations per POST: %s%n", perPost,
-                counters(before, after, "Handler_", SITES));
+        System.out.printf(
+                "Per single report POST: %s%nHandler operations per POST: %s%n",
+                perPost, counters(before, after, "Handler_", SITES));
 
         // the reads of the status itself count once in each figure
         assertThat(perBatch.get("Questions")).as("statements per batch").isLessThanOrEqualTo(12);
@@ -70,8 +75,8 @@ class IngestStatementsTest {
     }
 
     /** What the counters with this prefix (and Questions, the statements) grew by, per unit. */
-    private static Map<String, Double> counters(Map<String, Long> before, Map<String, Long> after, String prefix,
-            int units) {
+    private static Map<String, Double> counters(
+            Map<String, Long> before, Map<String, Long> after, String prefix, int units) {
         Map<String, Double> grown = new TreeMap<>();
         after.forEach((name, value) -> {
             long delta = value - before.getOrDefault(name, 0L);
@@ -89,15 +94,21 @@ class IngestStatementsTest {
                 csv.append(site).append(',').append(from.plusMonths(m)).append(",150000,100000\n");
             }
         }
-        as(TestTokens.operator(op)).contentType("text/csv").body(csv.toString()).post("/api/v1/energy-reports/batch")
-                .then().statusCode(201);
+        as(TestTokens.operator(op))
+                .contentType("text/csv")
+                .body(csv.toString())
+                .post("/api/v1/energy-reports/batch")
+                .then()
+                .statusCode(201);
         return from.plusMonths(MONTHS_PER_BATCH);
     }
 
     private Map<String, Long> status() {
         Map<String, Long> status = new TreeMap<>();
-        jdbc.query("SHOW GLOBAL STATUS WHERE Variable_name LIKE 'Com\\_%' OR Variable_name LIKE 'Handler\\_%'"
-                + " OR Variable_name = 'Questions'", List.of(), rs -> {
+        jdbc.query(
+                "SHOW GLOBAL STATUS WHERE Variable_name LIKE 'Com\\_%' OR Variable_name LIKE 'Handler\\_%'"
+                        + " OR Variable_name = 'Questions'",
+                List.of(), rs -> {
                     try {
                         status.put(rs.getString(1), Long.parseLong(rs.getString(2)));
                     } catch (NumberFormatException notACount) {

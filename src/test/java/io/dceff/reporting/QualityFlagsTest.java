@@ -19,14 +19,17 @@ class QualityFlagsTest {
     @Test
     void aPueOfExactlyThreeIsNotFlaggedAboveIs() {
         assertThat(flags.assess(MARCH, d("3000"), d("1000"), 100, null, false)).isEmpty();
-        assertThat(flags.assess(MARCH, d("3001"), d("1000"), 100, null, false)).containsExactly(QualityFlag.PUE_ABOVE_3);
+        assertThat(flags.assess(MARCH, d("3001"), d("1000"), 100, null, false))
+                .containsExactly(QualityFlag.PUE_ABOVE_3);
     }
 
     @Test
     void aJumpOfMoreThanThirtyPercentIsFlagged() {
         MonthlyEnergy february = MonthlyEnergy.of(YearMonth.of(2024, 2), "1000", "1000"); // PUE 1.0
-        assertThat(flags.assess(MARCH, d("1300"), d("1000"), 100, february, true)).isEmpty();           // +30%
-        assertThat(flags.assess(MARCH, d("1301"), d("1000"), 100, february, true)).containsExactly(QualityFlag.PUE_JUMP);
+        assertThat(flags.assess(MARCH, d("1300"), d("1000"), 100, february, true))
+                .isEmpty(); // +30%
+        assertThat(flags.assess(MARCH, d("1301"), d("1000"), 100, february, true))
+                .containsExactly(QualityFlag.PUE_JUMP);
     }
 
     @Test
@@ -52,13 +55,16 @@ class QualityFlagsTest {
         MonthlyEnergy noIt = MonthlyEnergy.of(YearMonth.of(2024, 2), "1000", "0");
         MonthlyEnergy noFacility = MonthlyEnergy.of(YearMonth.of(2024, 2), "0", "1000");
         assertThat(flags.assess(MARCH, d("2900"), d("1000"), 100, noIt, true)).isEmpty();
-        assertThat(flags.assess(MARCH, d("2900"), d("1000"), 100, noFacility, true)).isEmpty();
+        assertThat(flags.assess(MARCH, d("2900"), d("1000"), 100, noFacility, true))
+                .isEmpty();
     }
 
     @Test
     void aFallOfMoreThanThirtyPercentIsAJumpToo() {
         MonthlyEnergy february = MonthlyEnergy.of(YearMonth.of(2024, 2), "2000", "1000"); // PUE 2.0
-        assertThat(flags.assess(MARCH, d("1400"), d("1000"), 100, february, true)).isEmpty();           // −30%
-        assertThat(flags.assess(MARCH, d("1399"), d("1000"), 100, february, true)).containsExactly(QualityFlag.PUE_JUMP);
+        assertThat(flags.assess(MARCH, d("1400"), d("1000"), 100, february, true))
+                .isEmpty(); // −30%
+        assertThat(flags.assess(MARCH, d("1399"), d("1000"), 100, february, true))
+                .containsExactly(QualityFlag.PUE_JUMP);
     }
 }

@@ -20,10 +20,9 @@ class ReportRulesTest {
         return value == null ? null : new BigDecimal(value);
     }
 
-    private static ReportFigures report(YearMonth period, String facility, String it, String renewable,
-            String reused, Integer racksInUse) {
-        return new ReportFigures(period, d(facility), d(it), d(renewable), d(reused), d("1800"), racksInUse, 2,
-                null);
+    private static ReportFigures report(
+            YearMonth period, String facility, String it, String renewable, String reused, Integer racksInUse) {
+        return new ReportFigures(period, d(facility), d(it), d(renewable), d(reused), d("1800"), racksInUse, 2, null);
     }
 
     private static ReportFigures report(YearMonth period) {
@@ -40,7 +39,8 @@ class ReportRulesTest {
 
     @Test
     void aPlausibleReportPasses() {
-        assertThat(check(report(YearMonth.of(2024, 3), "1500", "1000", "300", "100", 200))).isEmpty();
+        assertThat(check(report(YearMonth.of(2024, 3), "1500", "1000", "300", "100", 200)))
+                .isEmpty();
     }
 
     @Test
@@ -62,17 +62,22 @@ class ReportRulesTest {
     void facilityEnergyEqualToItEnergyPassesBelowItIsRejected() {
         // PUE 1.0 is the physical floor
         assertThat(check(report(CURRENT, "1000", "1000", null, null, 200))).isEmpty();
-        assertThat(check(report(CURRENT, "999.999", "1000", null, null, 200))).containsExactly(
-                FieldError.of("facilityKwh", "must not be less than itKwh (facility energy includes IT energy)"));
+        assertThat(check(report(CURRENT, "999.999", "1000", null, null, 200)))
+                .containsExactly(FieldError.of(
+                        "facilityKwh", "must not be less than itKwh (facility energy includes IT energy)"));
     }
 
     @Test
     void reusedAndRenewableEnergyMayEqualFacilityEnergyNotExceedIt() {
         assertThat(check(report(CURRENT, "1500", "1000", "1500", "1500", 200))).isEmpty();
-        assertThat(fields(report(CURRENT, "1500", "1000", null, "1500.001", 200))).containsExactly("reusedKwh");
-        assertThat(check(report(CURRENT, "1500", "1000", null, "1500.001", 200)).get(0).message())
+        assertThat(fields(report(CURRENT, "1500", "1000", null, "1500.001", 200)))
+                .containsExactly("reusedKwh");
+        assertThat(check(report(CURRENT, "1500", "1000", null, "1500.001", 200))
+                        .get(0)
+                        .message())
                 .isEqualTo("must not exceed facilityKwh");
-        assertThat(fields(report(CURRENT, "1500", "1000", "1500.001", null, 200))).containsExactly("renewableKwh");
+        assertThat(fields(report(CURRENT, "1500", "1000", "1500.001", null, 200)))
+                .containsExactly("renewableKwh");
     }
 
     @Test

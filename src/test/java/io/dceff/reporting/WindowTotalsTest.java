@@ -19,7 +19,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,12 +63,10 @@ class WindowTotalsTest {
     @Inject
     TestClock clock;
 
-    private record Figures(BigDecimal facility, BigDecimal it, Integer racksInUse) {
-    }
+    private record Figures(BigDecimal facility, BigDecimal it, Integer racksInUse) {}
 
     /** A window's sums as the rule reads them. */
-    private record Sums(BigDecimal facility, BigDecimal it, int months, Integer racksInUse) {
-    }
+    private record Sums(BigDecimal facility, BigDecimal it, int months, Integer racksInUse) {}
 
     @AfterEach
     void systemClock() {
@@ -98,34 +95,48 @@ class WindowTotalsTest {
         assertThat(july.last()).isEqualTo(YearMonth.of(2026, 6));
         randomWrites(op, sites, model, random, 30, july);
         assertAnswer(op, sites, model);
-        assertThat(windows(sites)).as("every row summed afresh for the new window").containsOnly(july.last());
+        assertThat(windows(sites))
+                .as("every row summed afresh for the new window")
+                .containsOnly(july.last());
 
         // a writer whose clock is still on the 29th (another node): its correction leaves the row of no window
         clock.set(JUNE_29);
         String site = model.keySet().stream().sorted().findFirst().orElseThrow();
         YearMonth month = model.get(site).keySet().iterator().next();
         Figures figures = randomFigures(random);
-        as(TestTokens.operator(op)).body(body(month, figures))
-                .put("/api/v1/data-centers/" + site + "/energy-reports/" + month).then().statusCode(200);
+        as(TestTokens.operator(op))
+                .body(body(month, figures))
+                .put("/api/v1/data-centers/" + site + "/energy-reports/" + month)
+                .then()
+                .statusCode(200);
         model.get(site).put(month, figures);
-        assertThat(windows(List.of(site))).as("the row of a write of another window").containsOnly((YearMonth) null);
+        assertThat(windows(List.of(site)))
+                .as("the row of a write of another window")
+                .containsOnly((YearMonth) null);
         assertRowsTrue(sites);
         clock.set(JUNE_30);
         assertAnswer(op, sites, model);
 
         // rows of another window, or of none (a refresh that lost a race), are never taken for today's sums
-        jdbc.update("UPDATE energy_window_total t JOIN data_center d ON d.id = t.data_center_id SET t.last_period = NULL"
-                + " WHERE d.code = ?", List.of(sites.get(1)));
-        jdbc.update("UPDATE energy_window_total t JOIN data_center d ON d.id = t.data_center_id"
-                + " SET t.last_period = '2026-05-01', t.facility_kwh = 1 WHERE d.code = ?", List.of(sites.get(2)));
-        assertThat(sums(windowTotals.kept(window().last()), sites)).as("kept rows and the rest from the reports")
+        jdbc.update(
+                "UPDATE energy_window_total t JOIN data_center d ON d.id = t.data_center_id SET t.last_period = NULL"
+                        + " WHERE d.code = ?",
+                List.of(sites.get(1)));
+        jdbc.update(
+                "UPDATE energy_window_total t JOIN data_center d ON d.id = t.data_center_id"
+                        + " SET t.last_period = '2026-05-01', t.facility_kwh = 1 WHERE d.code = ?",
+                List.of(sites.get(2)));
+        assertThat(sums(windowTotals.kept(window().last()), sites))
+                .as("kept rows and the rest from the reports")
                 .isEqualTo(sums(windowTotals.aggregate(window().first(), window().last()), sites));
         assertAnswer(op, sites, model);
         assertThat(windows(sites)).containsOnly(window().last());
 
         // after a month end most rows are summed afresh on a thread of their own
-        jdbc.update("UPDATE energy_window_total t JOIN data_center d ON d.id = t.data_center_id SET t.last_period = NULL"
-                + " WHERE d.code IN (" + Jdbc.placeholders(sites.size()) + ")", sites);
+        jdbc.update(
+                "UPDATE energy_window_total t JOIN data_center d ON d.id = t.data_center_id SET t.last_period = NULL"
+                        + " WHERE d.code IN (" + Jdbc.placeholders(sites.size()) + ")",
+                sites);
         assertThat(windowTotals.refreshInBackground(window().last()).get()).isGreaterThanOrEqualTo(model.size());
         assertThat(windows(sites)).containsOnly(window().last());
         assertRowsTrue(sites);
@@ -158,20 +169,28 @@ class WindowTotalsTest {
                         YearMonth month = YearMonth.of(2025, 5).plusMonths(random.nextInt(14));
                         int status;
                         if (stored.contains(site + month)) {
-                            status = as(token).body(body(month, randomFigures(random)))
-                                    .put("/api/v1/data-centers/" + site + "/energy-reports/" + month).statusCode();
+                            status = as(token)
+                                    .body(body(month, randomFigures(random)))
+                                    .put("/api/v1/data-centers/" + site + "/energy-reports/" + month)
+                                    .statusCode();
                         } else if (random.nextBoolean()) {
-                            status = as(token).body(body(month, randomFigures(random)))
-                                    .post("/api/v1/data-centers/" + site + "/energy-reports").statusCode();
+                            status = as(token)
+                                    .body(body(month, randomFigures(random)))
+                                    .post("/api/v1/data-centers/" + site + "/energy-reports")
+                                    .statusCode();
                         } else {
                             List<Map<String, Object>> rows = new ArrayList<>();
-                            for (YearMonth m = month; rows.size() < 2 && !m.isAfter(YearMonth.of(2026, 6));
+                            for (YearMonth m = month;
+                                    rows.size() < 2 && !m.isAfter(YearMonth.of(2026, 6));
                                     m = m.plusMonths(1)) {
                                 Map<String, Object> row = body(m, randomFigures(random));
                                 row.put("dataCenterCode", site);
                                 rows.add(row);
                             }
-                            status = as(token).body(rows).post("/api/v1/energy-reports/batch").statusCode();
+                            status = as(token)
+                                    .body(rows)
+                                    .post("/api/v1/energy-reports/batch")
+                                    .statusCode();
                             if (status == 201) {
                                 rows.forEach(r -> stored.add(site + r.get("period")));
                             }
@@ -187,7 +206,10 @@ class WindowTotalsTest {
             // a reader refreshing the totals, and the month turning back and forth under the writers
             Future<?> reader = pool.submit(() -> {
                 while (writing.get()) {
-                    as(TestTokens.regulator()).get("/api/v1/closure-candidates?operator=" + op).then().statusCode(200);
+                    as(TestTokens.regulator())
+                            .get("/api/v1/closure-candidates?operator=" + op)
+                            .then()
+                            .statusCode(200);
                 }
                 return null;
             });
@@ -217,8 +239,13 @@ class WindowTotalsTest {
         assertFactsAreTheReports(sites);
     }
 
-    private void randomWrites(String op, List<String> sites, Map<String, Map<YearMonth, Figures>> model,
-            SplittableRandom random, int steps, ClosureWindow window) {
+    private void randomWrites(
+            String op,
+            List<String> sites,
+            Map<String, Map<YearMonth, Figures>> model,
+            SplittableRandom random,
+            int steps,
+            ClosureWindow window) {
         for (int step = 0; step < steps; step++) {
             String site = sites.get(random.nextInt(sites.size()));
             Map<YearMonth, Figures> months = model.computeIfAbsent(site, k -> new TreeMap<>());
@@ -228,11 +255,17 @@ class WindowTotalsTest {
             month = month.isAfter(latest) ? latest : month;
             Figures figures = randomFigures(random);
             if (months.containsKey(month)) {
-                as(TestTokens.operator(op)).body(body(month, figures))
-                        .put("/api/v1/data-centers/" + site + "/energy-reports/" + month).then().statusCode(200);
+                as(TestTokens.operator(op))
+                        .body(body(month, figures))
+                        .put("/api/v1/data-centers/" + site + "/energy-reports/" + month)
+                        .then()
+                        .statusCode(200);
             } else if (random.nextBoolean()) {
-                as(TestTokens.operator(op)).body(body(month, figures))
-                        .post("/api/v1/data-centers/" + site + "/energy-reports").then().statusCode(201);
+                as(TestTokens.operator(op))
+                        .body(body(month, figures))
+                        .post("/api/v1/data-centers/" + site + "/energy-reports")
+                        .then()
+                        .statusCode(201);
             } else {
                 // a batch: this month and the next free ones of the same site
                 List<Map<String, Object>> rows = new ArrayList<>();
@@ -245,7 +278,11 @@ class WindowTotalsTest {
                         months.put(m, f);
                     }
                 }
-                as(TestTokens.operator(op)).body(rows).post("/api/v1/energy-reports/batch").then().statusCode(201);
+                as(TestTokens.operator(op))
+                        .body(rows)
+                        .post("/api/v1/energy-reports/batch")
+                        .then()
+                        .statusCode(201);
             }
             months.put(month, figures);
             assertRowsTrue(sites);
@@ -265,8 +302,13 @@ class WindowTotalsTest {
     private Map<String, String> answer(String op, LocalDate asOf) {
         Map<String, String> answer = new TreeMap<>();
         for (String status : List.of("CANDIDATE", "WATCH", "NONE", "NO_DATA")) {
-            JsonPath page = as(TestTokens.regulator()).get("/api/v1/closure-candidates?asOf=" + asOf + "&operator=" + op
-                    + "&status=" + status + "&size=100").then().statusCode(200).extract().jsonPath();
+            JsonPath page = as(TestTokens.regulator())
+                    .get("/api/v1/closure-candidates?asOf=" + asOf + "&operator=" + op + "&status=" + status
+                            + "&size=100")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             List<String> codes = page.getList("items.dataCenter.code");
             List<Integer> months = page.getList("items.monthsOfData");
             List<Object> pues = page.getList("items.pue");
@@ -277,21 +319,27 @@ class WindowTotalsTest {
         return answer;
     }
 
-    private static Map<String, String> expected(List<String> sites, Map<String, Map<YearMonth, Figures>> model,
-            ClosureWindow window) {
+    private static Map<String, String> expected(
+            List<String> sites, Map<String, Map<YearMonth, Figures>> model, ClosureWindow window) {
         Map<String, String> expected = new TreeMap<>();
         for (String site : sites) {
             BigDecimal facility = BigDecimal.ZERO;
             BigDecimal it = BigDecimal.ZERO;
             int months = 0;
-            for (Map.Entry<YearMonth, Figures> e : model.getOrDefault(site, Map.of()).entrySet()) {
+            for (Map.Entry<YearMonth, Figures> e :
+                    model.getOrDefault(site, Map.of()).entrySet()) {
                 if (inside(window, e.getKey())) {
                     facility = facility.add(e.getValue().facility());
                     it = it.add(e.getValue().it());
                     months++;
                 }
             }
-            expected.put(site, months + " months, PUE " + (months == 0 ? null : Pue.display(Pue.of(facility, it)).floatValue()));
+            expected.put(
+                    site,
+                    months + " months, PUE "
+                            + (months == 0
+                                    ? null
+                                    : Pue.display(Pue.of(facility, it)).floatValue()));
         }
         return expected;
     }
@@ -301,15 +349,22 @@ class WindowTotalsTest {
         Map<String, List<Object[]>> reports = reports(sites);
         Map<String, String> rows = new TreeMap<>();
         Map<String, String> summed = new TreeMap<>();
-        jdbc.query("SELECT d.code, t.last_period, t.facility_kwh, t.it_kwh, t.months, t.racks_in_use, t.racks_period"
-                + " FROM energy_window_total t JOIN data_center d ON d.id = t.data_center_id WHERE d.code IN ("
-                + Jdbc.placeholders(sites.size()) + ")", sites, rs -> {
+        jdbc.query(
+                "SELECT d.code, t.last_period, t.facility_kwh, t.it_kwh, t.months, t.racks_in_use, t.racks_period"
+                        + " FROM energy_window_total t JOIN data_center d ON d.id = t.data_center_id WHERE d.code IN ("
+                        + Jdbc.placeholders(sites.size()) + ")",
+                sites,
+                rs -> {
                     LocalDate last = rs.getObject(2, LocalDate.class);
                     if (last != null) {
                         String code = rs.getString(1);
-                        ClosureWindow window = new ClosureWindow(YearMonth.from(last).minusMonths(11), YearMonth.from(last));
-                        rows.put(code, last + ": " + rs.getBigDecimal(3).setScale(3) + " / " + rs.getBigDecimal(4).setScale(3)
-                                + " / " + rs.getInt(5) + " months / racks " + rs.getObject(6) + " of " + rs.getObject(7));
+                        ClosureWindow window =
+                                new ClosureWindow(YearMonth.from(last).minusMonths(11), YearMonth.from(last));
+                        rows.put(
+                                code,
+                                last + ": " + rs.getBigDecimal(3).setScale(3) + " / "
+                                        + rs.getBigDecimal(4).setScale(3) + " / " + rs.getInt(5) + " months / racks "
+                                        + rs.getObject(6) + " of " + rs.getObject(7));
                         summed.put(code, last + ": " + sum(reports.get(code), window, true));
                     } else {
                         rows.put(rs.getString(1), "of no window");
@@ -329,23 +384,40 @@ class WindowTotalsTest {
         for (ClosureFacts.Site site : closureFacts.sites(LocalDate.now(clock), window)) {
             String code = site.facts().code();
             if (sites.contains(code)) {
-                facts.put(code, site.facts().windowFacilityKwh().setScale(3) + " / " + site.facts().windowItKwh().setScale(3)
-                        + " / " + site.facts().monthsOfData() + " months / racks " + site.facts().latestRacksInUse());
-                summed.put(code, reports.containsKey(code) ? sum(reports.get(code), window, false)
-                        : "0.000 / 0.000 / 0 months / racks null");
+                facts.put(
+                        code,
+                        site.facts().windowFacilityKwh().setScale(3) + " / "
+                                + site.facts().windowItKwh().setScale(3) + " / "
+                                + site.facts().monthsOfData() + " months / racks "
+                                + site.facts().latestRacksInUse());
+                summed.put(
+                        code,
+                        reports.containsKey(code)
+                                ? sum(reports.get(code), window, false)
+                                : "0.000 / 0.000 / 0 months / racks null");
             }
         }
-        assertThat(facts).as("the rule's facts for %s against the reports", window).isEqualTo(summed);
+        assertThat(facts)
+                .as("the rule's facts for %s against the reports", window)
+                .isEqualTo(summed);
     }
 
     /** The stored reports of these sites: period, facility, IT, racks in use. */
     private Map<String, List<Object[]>> reports(List<String> sites) {
         Map<String, List<Object[]>> reports = new TreeMap<>();
-        jdbc.query("SELECT d.code, r.period, r.facility_kwh, r.it_kwh, r.racks_in_use FROM energy_report r"
-                + " JOIN data_center d ON d.id = r.data_center_id WHERE d.code IN (" + Jdbc.placeholders(sites.size())
-                + ")", sites, rs -> reports.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Object[] {
-                        YearMonth.from(rs.getObject(2, LocalDate.class)), rs.getBigDecimal(3), rs.getBigDecimal(4),
-                        rs.getObject(5, Integer.class)}));
+        jdbc.query(
+                "SELECT d.code, r.period, r.facility_kwh, r.it_kwh, r.racks_in_use FROM energy_report r"
+                        + " JOIN data_center d ON d.id = r.data_center_id WHERE d.code IN ("
+                        + Jdbc.placeholders(sites.size())
+                        + ")",
+                sites,
+                rs -> reports.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                        .add(new Object[] {
+                            YearMonth.from(rs.getObject(2, LocalDate.class)),
+                            rs.getBigDecimal(3),
+                            rs.getBigDecimal(4),
+                            rs.getObject(5, Integer.class)
+                        }));
         return reports;
     }
 
@@ -376,17 +448,25 @@ class WindowTotalsTest {
         List<Object> params = new ArrayList<>(source.params());
         params.addAll(sites);
         Map<String, String> sums = new TreeMap<>();
-        jdbc.query("SELECT d.code, " + source.facilityKwh() + ", " + source.itKwh() + ", " + source.months() + ", "
-                + source.racksInUse() + " FROM data_center d " + source.joins("d.id") + " WHERE d.code IN ("
-                + Jdbc.placeholders(sites.size()) + ")", params, rs -> sums.put(rs.getString(1), rs.getBigDecimal(2)
-                        + " / " + rs.getBigDecimal(3) + " / " + rs.getObject(4) + " months / racks " + rs.getObject(5)));
+        jdbc.query(
+                "SELECT d.code, " + source.facilityKwh() + ", " + source.itKwh() + ", " + source.months() + ", "
+                        + source.racksInUse() + " FROM data_center d " + source.joins("d.id") + " WHERE d.code IN ("
+                        + Jdbc.placeholders(sites.size()) + ")",
+                params,
+                rs -> sums.put(
+                        rs.getString(1),
+                        rs.getBigDecimal(2) + " / " + rs.getBigDecimal(3) + " / " + rs.getObject(4) + " months / racks "
+                                + rs.getObject(5)));
         return sums;
     }
 
     private List<YearMonth> windows(List<String> sites) {
         List<YearMonth> windows = new ArrayList<>();
-        jdbc.query("SELECT t.last_period FROM energy_window_total t JOIN data_center d ON d.id = t.data_center_id"
-                + " WHERE d.code IN (" + Jdbc.placeholders(sites.size()) + ")", sites, rs -> {
+        jdbc.query(
+                "SELECT t.last_period FROM energy_window_total t JOIN data_center d ON d.id = t.data_center_id"
+                        + " WHERE d.code IN (" + Jdbc.placeholders(sites.size()) + ")",
+                sites,
+                rs -> {
                     LocalDate last = rs.getObject(1, LocalDate.class);
                     windows.add(last == null ? null : YearMonth.from(last));
                 });
@@ -398,8 +478,10 @@ class WindowTotalsTest {
     }
 
     private static Figures randomFigures(SplittableRandom random) {
-        BigDecimal it = BigDecimal.valueOf(50_000 + random.nextInt(50_000), 0).add(BigDecimal.valueOf(random.nextInt(1000), 3));
-        BigDecimal facility = it.multiply(BigDecimal.valueOf(110 + random.nextInt(80), 2)).setScale(3, RoundingMode.HALF_UP);
+        BigDecimal it =
+                BigDecimal.valueOf(50_000 + random.nextInt(50_000), 0).add(BigDecimal.valueOf(random.nextInt(1000), 3));
+        BigDecimal facility =
+                it.multiply(BigDecimal.valueOf(110 + random.nextInt(80), 2)).setScale(3, RoundingMode.HALF_UP);
         return new Figures(facility, it, random.nextBoolean() ? null : 10 + random.nextInt(RACKS - 10));
     }
 

@@ -14,10 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Api {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
-    private static final String RUN = Long.toString(System.nanoTime() % 1_000_000, 36).toUpperCase();
+    private static final String RUN =
+            Long.toString(System.nanoTime() % 1_000_000, 36).toUpperCase();
 
-    private Api() {
-    }
+    private Api() {}
 
     public static String uniqueCode(String prefix) {
         return prefix + "-" + RUN + "-" + SEQUENCE.incrementAndGet();
@@ -36,8 +36,11 @@ public final class Api {
 
     public static String createOrganization(String kind) {
         String code = uniqueCode(kind.equals("OPERATOR") ? "OP" : "CAR");
-        as(TestTokens.admin()).body(Map.of("code", code, "name", "Test " + code, "kind", kind, "creditCode", creditCode()))
-                .post("/api/v1/organizations").then().statusCode(201);
+        as(TestTokens.admin())
+                .body(Map.of("code", code, "name", "Test " + code, "kind", kind, "creditCode", creditCode()))
+                .post("/api/v1/organizations")
+                .then()
+                .statusCode(201);
         return code;
     }
 
@@ -55,8 +58,11 @@ public final class Api {
 
     public static String createDataCenter(String operator, int racks, LocalDate commissionedOn) {
         String code = uniqueCode("DC");
-        as(TestTokens.operator(operator)).body(dataCenter(code, operator, racks, commissionedOn))
-                .post("/api/v1/data-centers").then().statusCode(201);
+        as(TestTokens.operator(operator))
+                .body(dataCenter(code, operator, racks, commissionedOn))
+                .post("/api/v1/data-centers")
+                .then()
+                .statusCode(201);
         return code;
     }
 }

@@ -31,12 +31,23 @@ public final class HeadlessChromium implements AutoCloseable {
         profile = Files.createTempDirectory("dceff-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=en-US");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--user-data-dir=" + profile,
+                "--window-size=" + width + "," + height,
+                "--lang=en-US");
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     }
@@ -57,17 +68,18 @@ public final class HeadlessChromium implements AutoCloseable {
             js.executeScript(axeSource());
         }
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
-        List<Map<String, Object>> violations = (List<Map<String, Object>>) js.executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
+        List<Map<String, Object>> violations =
+                (List<Map<String, Object>>) js.executeAsyncScript("const done = arguments[arguments.length - 1];"
                         + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.filter("
                         + "v => v.impact === 'serious' || v.impact === 'critical').map(v => ({id: v.id, "
                         + "targets: v.nodes.map(n => n.target.join(' ')).join(', ')}))));");
-        return violations.stream().map(v -> v.get("id") + ": " + v.get("targets")).toList();
+        return violations.stream()
+                .map(v -> v.get("id") + ": " + v.get("targets"))
+                .toList();
     }
 
     private static String axeSource() {
-        try (InputStream in = HeadlessChromium.class.getResourceAsStream(
-                "/axe/axe.min.js")) {
+        try (InputStream in = HeadlessChromium.class.getResourceAsStream("/axe/axe.min.js")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

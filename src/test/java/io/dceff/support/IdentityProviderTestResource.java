@@ -58,16 +58,19 @@ public class IdentityProviderTestResource implements QuarkusTestResourceLifecycl
      * @param claims   extra claims, e.g. {@code groups} and {@code org}
      * @param lifetimeSeconds negative for a token that has already expired
      */
-    public static String token(String issuerId, String subject, List<String> audience, Map<String, Object> claims,
-            long lifetimeSeconds) {
-        return server.issueToken(issuerId, "dceff-test-client",
-                new DefaultOAuth2TokenCallback(issuerId, subject, "JWT", audience, claims, lifetimeSeconds)).serialize();
+    public static String token(
+            String issuerId, String subject, List<String> audience, Map<String, Object> claims, long lifetimeSeconds) {
+        return server.issueToken(
+                        issuerId,
+                        "dceff-test-client",
+                        new DefaultOAuth2TokenCallback(issuerId, subject, "JWT", audience, claims, lifetimeSeconds))
+                .serialize();
     }
 
     /** A valid access token for a role (and organization, for operators and carriers). */
     public static String token(String role, String org) {
-        Map<String, Object> claims = org == null ? Map.of("groups", List.of(role))
-                : Map.of("groups", List.of(role), "org", org);
+        Map<String, Object> claims =
+                org == null ? Map.of("groups", List.of(role)) : Map.of("groups", List.of(role), "org", org);
         return token(REALM, role + "-user" + (org == null ? "" : "@" + org), List.of(AUDIENCE), claims, 3600);
     }
 }

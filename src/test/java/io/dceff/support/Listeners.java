@@ -12,8 +12,7 @@ public final class Listeners {
 
     private static final String LISTEN = "0A";
 
-    private Listeners() {
-    }
+    private Listeners() {}
 
     /** @return the local addresses of the listening sockets on the port, IPv4 and IPv6; empty if none */
     public static List<InetAddress> on(int port) throws IOException {
@@ -23,7 +22,8 @@ public final class Listeners {
             if (!Files.exists(file)) {
                 continue;
             }
-            for (String line : Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
+            for (String line :
+                    Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
                 String[] fields = line.trim().split("\\s+");
                 String[] local = fields[1].split(":");
                 if (fields[3].equals(LISTEN) && Integer.parseInt(local[1], 16) == port) {

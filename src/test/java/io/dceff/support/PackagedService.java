@@ -45,7 +45,9 @@ public final class PackagedService {
      * deep in someone's home directory would be.
      */
     public static Path deepFolder(String name, int minLength) throws IOException {
-        Path dir = Path.of("target").toAbsolutePath().resolve(name + "-" + UUID.randomUUID().toString().substring(0, 8));
+        Path dir = Path.of("target")
+                .toAbsolutePath()
+                .resolve(name + "-" + UUID.randomUUID().toString().substring(0, 8));
         int level = 1;
         while (dir.toString().length() <= minLength) {
             dir = dir.resolve("a-folder-as-deep-as-some-people-keep-their-projects-" + level++);
@@ -66,8 +68,8 @@ public final class PackagedService {
     public void launch(Map<String, String> environment) throws IOException {
         Files.createDirectories(workDir);
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString())
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString())
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -84,7 +86,9 @@ public final class PackagedService {
             if (Files.exists(log) && Files.readString(log).contains(text)) {
                 return;
             }
-            assertThat(process.isAlive()).as("service running; its log:\n" + tail()).isTrue();
+            assertThat(process.isAlive())
+                    .as("service running; its log:\n" + tail())
+                    .isTrue();
             Thread.sleep(500);
         }
         throw new AssertionError("\"" + text + "\" not logged within " + START_LIMIT + "; see " + log);
@@ -94,7 +98,9 @@ public final class PackagedService {
     public void awaitReady(int port) throws Exception {
         Instant deadline = Instant.now().plus(START_LIMIT);
         while (Instant.now().isBefore(deadline)) {
-            assertThat(process.isAlive()).as("service running; its log:\n" + tail()).isTrue();
+            assertThat(process.isAlive())
+                    .as("service running; its log:\n" + tail())
+                    .isTrue();
             try {
                 if (given().port(port).get("/q/health/ready").statusCode() == 200) {
                     return;
@@ -110,12 +116,16 @@ public final class PackagedService {
     /** SIGTERM, as Ctrl+C or a process manager would; the service must exit by itself. */
     public void stop() throws InterruptedException {
         process.destroy();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                .as("stopped on SIGTERM")
+                .isTrue();
     }
 
     /** @return the exit code, waiting for the process to end by itself */
     public int awaitExit() throws InterruptedException {
-        assertThat(process.waitFor(START_LIMIT.toSeconds(), TimeUnit.SECONDS)).as("exited; see " + log).isTrue();
+        assertThat(process.waitFor(START_LIMIT.toSeconds(), TimeUnit.SECONDS))
+                .as("exited; see " + log)
+                .isTrue();
         return process.exitValue();
     }
 

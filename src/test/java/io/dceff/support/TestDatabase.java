@@ -9,6 +9,5 @@ import io.quarkus.test.common.QuarkusTestResource;
 @QuarkusTestResource(EmbeddedMariaDbTestResource.class)
 @QuarkusTestResource(IdentityProviderTestResource.class)
 public final class TestDatabase {
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 }

@@ -11,8 +11,7 @@ public final class TestTokens {
 
     private static final PrivateKey KEY = load();
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     public static String operator(String org) {
         return token("operator", org);
@@ -31,7 +30,9 @@ public final class TestTokens {
     }
 
     public static String token(String role, String org) {
-        var builder = Jwt.issuer("dceff-dev").subject(role + (org == null ? "" : "@" + org)).groups(Set.of(role))
+        var builder = Jwt.issuer("dceff-dev")
+                .subject(role + (org == null ? "" : "@" + org))
+                .groups(Set.of(role))
                 .expiresIn(3600);
         if (org != null) {
             builder.claim("org", org);

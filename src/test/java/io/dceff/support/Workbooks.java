@@ -11,8 +11,7 @@ import org.dhatim.fastexcel.Worksheet;
 /** XLSX workbooks for upload tests: one sheet, a header row, then rows of cells (numbers stay numbers). */
 public final class Workbooks {
 
-    private Workbooks() {
-    }
+    private Workbooks() {}
 
     public static byte[] of(List<String> header, List<List<Object>> rows) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -21,35 +21,43 @@ class TargetRulesTest {
 
     @Test
     void theElapsedShareOfThePlanPeriod() {
-        assertThat(TargetRules.elapsedShare(START, END, LocalDate.of(2021, 12, 31))).isEqualByComparingTo("0");
-        assertThat(TargetRules.elapsedShare(START, END, LocalDate.of(2026, 12, 31))).isEqualByComparingTo("1");
+        assertThat(TargetRules.elapsedShare(START, END, LocalDate.of(2021, 12, 31)))
+                .isEqualByComparingTo("0");
+        assertThat(TargetRules.elapsedShare(START, END, LocalDate.of(2026, 12, 31)))
+                .isEqualByComparingTo("1");
         // 2022-07-01 → 2024-12-31 is 914 days of 1279: 0.7146
-        assertThat(TargetRules.elapsedShare(START, END, LocalDate.of(2024, 12, 31))).isEqualByComparingTo("0.7146");
+        assertThat(TargetRules.elapsedShare(START, END, LocalDate.of(2024, 12, 31)))
+                .isEqualByComparingTo("0.7146");
     }
 
     @Test
     void metOnTrackAndBehindBeforeTheDeadline() {
         AsOf before = AsOf.of(LocalDate.of(2024, 12, 31));
         assertThat(TargetRules.status(d("5"), d("5"), d("0.5"), before, END)).isEqualTo(TargetStatus.MET);
-        assertThat(TargetRules.status(d("3"), d("5"), d("0.6"), before, END)).isEqualTo(TargetStatus.ON_TRACK); // 0.6 ≥ 0.6
+        assertThat(TargetRules.status(d("3"), d("5"), d("0.6"), before, END))
+                .isEqualTo(TargetStatus.ON_TRACK); // 0.6 ≥ 0.6
         assertThat(TargetRules.status(d("3"), d("5"), d("0.6001"), before, END)).isEqualTo(TargetStatus.BEHIND);
-        assertThat(TargetRules.status(d("-0.002"), d("0.01"), d("0"), before, END)).isEqualTo(TargetStatus.BEHIND);
+        assertThat(TargetRules.status(d("-0.002"), d("0.01"), d("0"), before, END))
+                .isEqualTo(TargetStatus.BEHIND);
     }
 
     @Test
     void missedOnceTheDeadlineIsOverAndNotMet() {
         // measured at the end of the deadline's own day, the time is up
-        assertThat(TargetRules.status(d("4"), d("5"), d("1"), AsOf.of(END), END)).isEqualTo(TargetStatus.MISSED);
+        assertThat(TargetRules.status(d("4"), d("5"), d("1"), AsOf.of(END), END))
+                .isEqualTo(TargetStatus.MISSED);
         assertThat(TargetRules.status(d("4"), d("5"), d("1"), AsOf.of(END.minusDays(1)), END))
                 .isEqualTo(TargetStatus.BEHIND);
         assertThat(TargetRules.status(d("0.9999"), d("1"), d("1"), AsOf.of(END.plusYears(1)), END))
                 .isEqualTo(TargetStatus.MISSED);
-        assertThat(TargetRules.status(d("5"), d("5"), d("1"), AsOf.of(END.plusYears(1)), END)).isEqualTo(TargetStatus.MET);
+        assertThat(TargetRules.status(d("5"), d("5"), d("1"), AsOf.of(END.plusYears(1)), END))
+                .isEqualTo(TargetStatus.MET);
     }
 
     @Test
     void noFigureIsNoBaselineNeverBehind() {
-        assertThat(TargetRules.status(null, d("1"), d("0"), AsOf.of(START), END)).isEqualTo(TargetStatus.NO_BASELINE);
+        assertThat(TargetRules.status(null, d("1"), d("0"), AsOf.of(START), END))
+                .isEqualTo(TargetStatus.NO_BASELINE);
         assertThat(TargetRules.status(null, d("1"), d("1"), AsOf.of(END.plusDays(1)), END))
                 .isEqualTo(TargetStatus.NO_BASELINE);
         assertThat(TargetRules.closureShare(0, 0)).isNull();

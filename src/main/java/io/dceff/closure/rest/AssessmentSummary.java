@@ -7,8 +7,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A past assessment in the list: its date, who froze it when, and its counts. */
 @Schema(name = "AssessmentSummary")
-public record AssessmentSummary(long id, LocalDate asOf, Instant createdAt, String createdBy, int candidates,
-        int noData) {
+public record AssessmentSummary(
+        long id, LocalDate asOf, Instant createdAt, String createdBy, int candidates, int noData) {
 
     public static AssessmentSummary of(Summary s) {
         return new AssessmentSummary(s.id(), s.asOf(), s.createdAt(), s.createdBy(), s.candidates(), s.noData());

@@ -13,7 +13,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * stored JSON itself, so that it reads the same forever; this record documents it.
  */
 @Schema(name = "Assessment")
-public record AssessmentView(long id, Instant createdAt, String createdBy, LocalDate asOf, ClosureAnswer.Window window,
-        ClosureThresholds thresholds, List<ConversionFactor> factors, String rule, List<ClosureCandidateView> items,
-        int page, int size, long total) {
-}
+public record AssessmentView(
+        long id,
+        Instant createdAt,
+        String createdBy,
+        LocalDate asOf,
+        ClosureAnswer.Window window,
+        ClosureThresholds thresholds,
+        List<ConversionFactor> factors,
+        String rule,
+        List<ClosureCandidateView> items,
+        int page,
+        int size,
+        long total) {}

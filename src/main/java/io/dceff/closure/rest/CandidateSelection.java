@@ -32,7 +32,8 @@ public record CandidateSelection(String text, String sortKey, boolean descending
             Map.entry("saving", ClosureCandidateView::annualSavingKwh),
             Map.entry("tco2", ClosureCandidateView::annualSavingTco2));
 
-    public static final String SORT_KEYS = "code, name, district, operator, status, pue, racks, age, months, saving, tco2";
+    public static final String SORT_KEYS =
+            "code, name, district, operator, status, pue, racks, age, months, saving, tco2";
 
     /** @param sort a key of {@link #SORT_KEYS}, {@code -key} for descending, or null for the rule's order */
     public static CandidateSelection of(String text, String sort) {
@@ -54,18 +55,21 @@ public record CandidateSelection(String text, String sortKey, boolean descending
      * value, read once per item.
      */
     public List<ClosureCandidateView> apply(List<Item> items, ConversionFactors factors) {
-        List<Item> shown = text == null ? items : items.stream().filter(this::matches).toList();
+        List<Item> shown =
+                text == null ? items : items.stream().filter(this::matches).toList();
         if (sortKey != null) {
             Function<ClosureCandidateView, Comparable<?>> value = KEYS.get(sortKey);
-            shown = shown.stream().map(i -> new Keyed(value.apply(ClosureCandidateView.of(i, factors)), i))
-                    .sorted(order()).map(Keyed::item).toList();
+            shown = shown.stream()
+                    .map(i -> new Keyed(value.apply(ClosureCandidateView.of(i, factors)), i))
+                    .sorted(order())
+                    .map(Keyed::item)
+                    .toList();
         }
         return ClosureCandidateView.of(shown, factors);
     }
 
     /** An item with the value it sorts by. */
-    private record Keyed(Comparable<?> key, Item item) {
-    }
+    private record Keyed(Comparable<?> key, Item item) {}
 
     private boolean matches(Item item) {
         var site = item.site();
@@ -82,7 +86,9 @@ public record CandidateSelection(String text, String sortKey, boolean descending
 
     /** The selection in words, for the header of an export. */
     public String describe() {
-        return (text == null ? "" : "text \"" + text + "\"; ") + (sortKey == null ? "rule order"
-                : "sorted by " + sortKey + (descending ? ", descending" : ", ascending"));
+        return (text == null ? "" : "text \"" + text + "\"; ")
+                + (sortKey == null
+                        ? "rule order"
+                        : "sorted by " + sortKey + (descending ? ", descending" : ", ascending"));
     }
 }

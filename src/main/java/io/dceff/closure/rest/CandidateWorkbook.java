@@ -16,12 +16,23 @@ import org.dhatim.fastexcel.Worksheet;
  */
 public final class CandidateWorkbook {
 
-    static final String[] COLUMNS = {"编号 Code", "名称 Name", "运营商 Operator", "区 District", "状态 Status", "PUE",
-        "机架 Racks", "运行年限 Years", "数据月数 Months of data", "年节电 Saving (kWh/yr)", "年节约标煤 Saving (tce/yr)",
-        "年减排 Saving (tCO2/yr)", "接收 PUE Receiving PUE"};
+    static final String[] COLUMNS = {
+        "编号 Code",
+        "名称 Name",
+        "运营商 Operator",
+        "区 District",
+        "状态 Status",
+        "PUE",
+        "机架 Racks",
+        "运行年限 Years",
+        "数据月数 Months of data",
+        "年节电 Saving (kWh/yr)",
+        "年节约标煤 Saving (tce/yr)",
+        "年减排 Saving (tCO2/yr)",
+        "接收 PUE Receiving PUE"
+    };
 
-    private CandidateWorkbook() {
-    }
+    private CandidateWorkbook() {}
 
     public static void write(ClosureAnswer answer, String selection, OutputStream out) throws IOException {
         Workbook workbook = new Workbook(out, "dceff", "1.0");
@@ -31,7 +42,11 @@ public final class CandidateWorkbook {
         sheet.style(r, 0).bold().fontSize(14).set();
         r++;
         r = pair(sheet, r, "评估日期 As of", answer.asOf().toString());
-        r = pair(sheet, r, "评估窗口 Window", answer.window().first() + " – " + answer.window().last());
+        r = pair(
+                sheet,
+                r,
+                "评估窗口 Window",
+                answer.window().first() + " – " + answer.window().last());
         r = pair(sheet, r, "规则 Rule", answer.rule());
         ClosureThresholds t = answer.thresholds();
         sheet.value(r, 0, "阈值 Thresholds");
@@ -44,7 +59,8 @@ public final class CandidateWorkbook {
         sheet.value(r, 7, "reference PUE");
         sheet.value(r, 8, t.referencePue());
         r++;
-        for (ConversionFactor f : answer.factors().subList(0, Math.min(2, answer.factors().size()))) {
+        for (ConversionFactor f :
+                answer.factors().subList(0, Math.min(2, answer.factors().size()))) {
             sheet.value(r, 0, "系数 Factor");
             sheet.value(r, 1, f.id());
             sheet.value(r, 2, f.value());
@@ -57,7 +73,11 @@ public final class CandidateWorkbook {
         for (int c = 0; c < COLUMNS.length; c++) {
             sheet.value(r, c, COLUMNS[c]);
         }
-        sheet.range(r, 0, r, COLUMNS.length - 1).style().bold().fillColor("DDE3EA").set();
+        sheet.range(r, 0, r, COLUMNS.length - 1)
+                .style()
+                .bold()
+                .fillColor("DDE3EA")
+                .set();
         int header = r++;
         for (ClosureCandidateView v : answer.items()) {
             var dc = v.dataCenter();

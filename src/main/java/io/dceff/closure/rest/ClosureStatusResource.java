@@ -2,8 +2,8 @@ package io.dceff.closure.rest;
 
 import io.dceff.closure.ClosureStatus;
 import io.dceff.closure.service.ClosureService;
-import io.dceff.closure.service.ClosureService.Standing;
 import io.dceff.closure.service.ClosureService.Run;
+import io.dceff.closure.service.ClosureService.Standing;
 import io.dceff.platform.security.Caller;
 import io.dceff.platform.security.Roles;
 import io.dceff.registry.service.DataCenterService;
@@ -44,23 +44,35 @@ public class ClosureStatusResource {
      *                  threshold; comparisons are on unrounded values), when the PUE criterion is what holds it
      * @param candidate  every criterion's value, threshold and outcome, when the site is evaluated
      */
-    public record ClosureStatusView(String code, LocalDate asOf, ClosureAnswer.Window window, ClosureStatus status,
-            @Schema(nullable = true) BigDecimal pueToLeave, @Schema(nullable = true) ClosureCandidateView candidate) {
-    }
+    public record ClosureStatusView(
+            String code,
+            LocalDate asOf,
+            ClosureAnswer.Window window,
+            ClosureStatus status,
+            @Schema(nullable = true) BigDecimal pueToLeave,
+            @Schema(nullable = true) ClosureCandidateView candidate) {}
 
     @GET
-    @Operation(operationId = "getClosureStatus", summary = "A data center's standing against the closure rule",
+    @Operation(
+            operationId = "getClosureStatus",
+            summary = "A data center's standing against the closure rule",
             description = "CANDIDATE, NO_DATA, WATCH (the watch-list) or NONE at asOf (default today), with every "
                     + "criterion's evidence and, when the PUE criterion holds it there, the window PUE to reach to "
                     + "leave it. " + ClosureAnswer.RULE + " Operators: their own data centers.")
-    public ClosureStatusView status(@Parameter(description = "data-center code") @PathParam("code") String code,
+    public ClosureStatusView status(
+            @Parameter(description = "data-center code") @PathParam("code") String code,
             @Parameter(description = "the day the rule is applied as of, YYYY-MM-DD; today when absent")
-            @QueryParam("asOf") LocalDate asOf) {
+                    @QueryParam("asOf")
+                    LocalDate asOf) {
         dataCenters.require(code, caller.actor());
         Standing standing = service.standing(code, service.asOfOrToday(asOf));
         Run run = standing.run();
-        return new ClosureStatusView(code, run.asOf(), new ClosureAnswer.Window(run.window().first(),
-                run.window().last()), standing.status(), standing.pueToLeave(),
+        return new ClosureStatusView(
+                code,
+                run.asOf(),
+                new ClosureAnswer.Window(run.window().first(), run.window().last()),
+                standing.status(),
+                standing.pueToLeave(),
                 standing.item() == null ? null : ClosureCandidateView.of(standing.item(), run.factors()));
     }
 }

@@ -14,7 +14,6 @@ import io.dceff.reporting.service.WindowTotals;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -46,8 +45,7 @@ public class ClosureFacts {
     WindowTotals windowTotals;
 
     /** A site's facts with what the answer shows of it. */
-    public record Site(long id, String name, String operatorCode, DataCenterStatus statusAtAsOf, SiteFacts facts) {
-    }
+    public record Site(long id, String name, String operatorCode, DataCenterStatus statusAtAsOf, SiteFacts facts) {}
 
     public List<Site> sites(LocalDate asOf, ClosureWindow window) {
         WindowTotals.Source totals = windowTotals.of(window.first(), window.last());
@@ -56,20 +54,32 @@ public class ClosureFacts {
         params.addAll(totals.params());
         params.add(asOf);
         List<Site> sites = new ArrayList<>();
-        jdbc.query("SELECT d.id, d.code, d.name, d.operator_code, d.district_code, d.racks, d.commissioned_on,"
-                + " " + totals.facilityKwh() + ", " + totals.itKwh() + ", " + totals.months() + ","
-                + " " + StatusAt.sql("d.id") + ","
-                + " " + totals.racksInUse()
-                + " FROM data_center d " + totals.joins("d.id") + " WHERE d.commissioned_on <= ?", params,
+        jdbc.query(
+                "SELECT d.id, d.code, d.name, d.operator_code, d.district_code, d.racks, d.commissioned_on,"
+                        + " " + totals.facilityKwh() + ", " + totals.itKwh() + ", " + totals.months() + ","
+                        + " " + StatusAt.sql("d.id") + ","
+                        + " " + totals.racksInUse()
+                        + " FROM data_center d " + totals.joins("d.id") + " WHERE d.commissioned_on <= ?",
+                params,
                 rs -> {
                     String status = rs.getString(11);
                     BigDecimal facility = rs.getBigDecimal(8);
                     BigDecimal it = rs.getBigDecimal(9);
-                    SiteFacts facts = new SiteFacts(rs.getString(2), rs.getString(5), rs.getInt(6),
-                            rs.getObject(7, LocalDate.class), facility == null ? BigDecimal.ZERO : facility,
-                            it == null ? BigDecimal.ZERO : it, rs.getInt(10), rs.getObject(12, Integer.class));
-                    sites.add(new Site(rs.getLong(1), rs.getString(3), rs.getString(4),
-                            status == null ? DataCenterStatus.PLANNED : DataCenterStatus.valueOf(status), facts));
+                    SiteFacts facts = new SiteFacts(
+                            rs.getString(2),
+                            rs.getString(5),
+                            rs.getInt(6),
+                            rs.getObject(7, LocalDate.class),
+                            facility == null ? BigDecimal.ZERO : facility,
+                            it == null ? BigDecimal.ZERO : it,
+                            rs.getInt(10),
+                            rs.getObject(12, Integer.class));
+                    sites.add(new Site(
+                            rs.getLong(1),
+                            rs.getString(3),
+                            rs.getString(4),
+                            status == null ? DataCenterStatus.PLANNED : DataCenterStatus.valueOf(status),
+                            facts));
                 });
         return sites;
     }
@@ -77,8 +87,15 @@ public class ClosureFacts {
     /** The report revisions inside the window, "dataCenterId:YYYY-MM:revision" per line: what an assessment used. */
     public String revisionsUsed(ClosureWindow window) {
         StringBuilder used = new StringBuilder();
-        ledger.revisions(window.first(), window.last(), (id, period, revision) -> used.append(id).append(':')
-                .append(period).append(':').append(revision).append('\n'));
+        ledger.revisions(
+                window.first(),
+                window.last(),
+                (id, period, revision) -> used.append(id)
+                        .append(':')
+                        .append(period)
+                        .append(':')
+                        .append(revision)
+                        .append('\n'));
         return used.toString();
     }
 
@@ -91,13 +108,20 @@ public class ClosureFacts {
      */
     public String version() {
         StringBuilder stamp = new StringBuilder();
-        jdbc.query("SELECT (SELECT CONCAT(COALESCE(MAX(id), 0), '/', COUNT(*)) FROM energy_report_revision"
-                + "   WHERE id > (SELECT COALESCE(MAX(id), 0) - ? FROM energy_report_revision)),"
-                + " (SELECT CONCAT(COALESCE(MAX(id), 0), '/', COUNT(*)) FROM data_center_status_change),"
-                + " (SELECT CONCAT(COALESCE(MAX(id), 0), '/', COUNT(*)) FROM closure_decision),"
-                + " (SELECT CONCAT(COUNT(*), '/', COALESCE(SUM(version), 0)) FROM data_center)", List.of(stillCommitting()),
-                rs -> stamp.append(rs.getString(1)).append('|').append(rs.getString(2)).append('|')
-                        .append(rs.getString(3)).append('|').append(rs.getString(4)));
+        jdbc.query(
+                "SELECT (SELECT CONCAT(COALESCE(MAX(id), 0), '/', COUNT(*)) FROM energy_report_revision"
+                        + "   WHERE id > (SELECT COALESCE(MAX(id), 0) - ? FROM energy_report_revision)),"
+                        + " (SELECT CONCAT(COALESCE(MAX(id), 0), '/', COUNT(*)) FROM data_center_status_change),"
+                        + " (SELECT CONCAT(COALESCE(MAX(id), 0), '/', COUNT(*)) FROM closure_decision),"
+                        + " (SELECT CONCAT(COUNT(*), '/', COALESCE(SUM(version), 0)) FROM data_center)",
+                List.of(stillCommitting()),
+                rs -> stamp.append(rs.getString(1))
+                        .append('|')
+                        .append(rs.getString(2))
+                        .append('|')
+                        .append(rs.getString(3))
+                        .append('|')
+                        .append(rs.getString(4)));
         return stamp.toString();
     }
 
@@ -112,14 +136,18 @@ public class ClosureFacts {
 
     /** Every decision, in the order recorded: the rule takes those in force at its date ({@link Decision}). */
     public List<Decision> decisions() {
-        record Row(long site, DecisionAction action, Long receiving, LocalDate decidedOn) {
-        }
+        record Row(long site, DecisionAction action, Long receiving, LocalDate decidedOn) {}
         List<Row> rows = new ArrayList<>();
         Set<Long> ids = new HashSet<>();
-        jdbc.query("SELECT data_center_id, action, receiving_id, decided_on FROM closure_decision ORDER BY id",
-                List.of(), rs -> {
-                    Row row = new Row(rs.getLong("data_center_id"), DecisionAction.valueOf(rs.getString("action")),
-                            rs.getObject("receiving_id", Long.class), rs.getObject("decided_on", LocalDate.class));
+        jdbc.query(
+                "SELECT data_center_id, action, receiving_id, decided_on FROM closure_decision ORDER BY id",
+                List.of(),
+                rs -> {
+                    Row row = new Row(
+                            rs.getLong("data_center_id"),
+                            DecisionAction.valueOf(rs.getString("action")),
+                            rs.getObject("receiving_id", Long.class),
+                            rs.getObject("decided_on", LocalDate.class));
                     rows.add(row);
                     ids.add(row.site());
                     if (row.receiving() != null) {
@@ -127,7 +155,12 @@ public class ClosureFacts {
                     }
                 });
         Map<Long, String> codes = registry.codes(ids);
-        return rows.stream().map(r -> new Decision(codes.get(r.site()), r.action(),
-                r.receiving() == null ? null : codes.get(r.receiving()), r.decidedOn())).toList();
+        return rows.stream()
+                .map(r -> new Decision(
+                        codes.get(r.site()),
+                        r.action(),
+                        r.receiving() == null ? null : codes.get(r.receiving()),
+                        r.decidedOn()))
+                .toList();
     }
 }

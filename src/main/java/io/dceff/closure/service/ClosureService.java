@@ -45,16 +45,21 @@ public class ClosureService {
     Clock clock;
 
     /** One evaluated site, with the receiving PUE its saving assumes. */
-    public record Item(Site site, ClosureEvaluation evaluation, BigDecimal receivingPue, String receivingSite) {
-    }
+    public record Item(Site site, ClosureEvaluation evaluation, BigDecimal receivingPue, String receivingSite) {}
 
     /** A run of the rule at one date: every operating site evaluated, sorted by saving, then code. */
-    public record Run(LocalDate asOf, ClosureWindow window, ClosureThresholds thresholds, ConversionFactors factors,
+    public record Run(
+            LocalDate asOf,
+            ClosureWindow window,
+            ClosureThresholds thresholds,
+            ConversionFactors factors,
             List<Item> items) {
 
         public List<Item> withStatus(ClosureStatus... statuses) {
             List<ClosureStatus> wanted = List.of(statuses);
-            return items.stream().filter(i -> wanted.contains(i.evaluation().status())).toList();
+            return items.stream()
+                    .filter(i -> wanted.contains(i.evaluation().status()))
+                    .toList();
         }
     }
 
@@ -68,21 +73,20 @@ public class ClosureService {
     }
 
     public ConversionFactors factors() {
-        return ConversionFactors.of(config.factors().coalKgcePerKwh(), config.factors().gridKgCo2PerKwh());
+        return ConversionFactors.of(
+                config.factors().coalKgcePerKwh(), config.factors().gridKgCo2PerKwh());
     }
 
     /** A run is kept while nothing it was computed from has changed (see {@link ClosureFacts#version()}). */
-    private record CacheKey(LocalDate asOf, String version) {
-    }
+    private record CacheKey(LocalDate asOf, String version) {}
 
     /** At most two runs of the current data: each holds every site (tens of MB at 100,000 sites). */
-    private final Map<CacheKey, Run> recent = Collections.synchronizedMap(
-            new LinkedHashMap<>(4, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<CacheKey, Run> eldest) {
-                    return size() > 2;
-                }
-            });
+    private final Map<CacheKey, Run> recent = Collections.synchronizedMap(new LinkedHashMap<>(4, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<CacheKey, Run> eldest) {
+            return size() > 2;
+        }
+    });
 
     /**
      * The rule at a date. A run is reused while the data it was computed from is unchanged: the version is
@@ -121,15 +125,20 @@ public class ClosureService {
             Site receiving = target == null ? null : byCode.get(target);
             BigDecimal receivingPue = receiving == null || receiving.facts().monthsOfData() == 0
                     ? thresholds.referencePue()
-                    : Pue.of(receiving.facts().windowFacilityKwh(), receiving.facts().windowItKwh());
+                    : Pue.of(
+                            receiving.facts().windowFacilityKwh(),
+                            receiving.facts().windowItKwh());
             ClosureEvaluation evaluation = rule.evaluate(site.facts(), asOf);
             if (evaluation.status() == ClosureStatus.CANDIDATE) {
                 evaluation = evaluation.withSaving(rule.annualSavingKwh(site.facts(), receivingPue));
             }
             items.add(new Item(site, evaluation, receivingPue, receiving == null ? null : target));
         }
-        items.sort(Comparator.comparing((Item i) -> i.evaluation().annualSavingKwh() == null ? BigDecimal.ZERO
-                : i.evaluation().annualSavingKwh()).reversed().thenComparing(i -> i.site().facts().code()));
+        items.sort(Comparator.comparing((Item i) -> i.evaluation().annualSavingKwh() == null
+                        ? BigDecimal.ZERO
+                        : i.evaluation().annualSavingKwh())
+                .reversed()
+                .thenComparing(i -> i.site().facts().code()));
         return new Run(asOf, window, thresholds, factors(), List.copyOf(items));
     }
 
@@ -146,7 +155,10 @@ public class ClosureService {
 
     public Standing standing(String code, LocalDate asOf) {
         Run run = run(asOf);
-        Item item = run.items().stream().filter(i -> i.site().facts().code().equals(code)).findFirst().orElse(null);
+        Item item = run.items().stream()
+                .filter(i -> i.site().facts().code().equals(code))
+                .findFirst()
+                .orElse(null);
         if (item == null) {
             return new Standing(run, null, null);
         }
@@ -159,14 +171,18 @@ public class ClosureService {
     /** Receiving sites for one candidate, best first. */
     public List<ConsolidationOption> consolidation(String code, LocalDate asOf) {
         Run run = run(asOf);
-        Item candidate = run.items().stream().filter(i -> i.site().facts().code().equals(code)).findFirst()
+        Item candidate = run.items().stream()
+                .filter(i -> i.site().facts().code().equals(code))
+                .findFirst()
                 .orElseThrow(() -> ProblemException.notFound("Operating data center", code));
         if (candidate.evaluation().status() != ClosureStatus.CANDIDATE) {
             throw ProblemException.conflict(code + " is not a closure candidate at " + asOf + " (it is "
                     + candidate.evaluation().status() + ")");
         }
-        List<SiteFacts> receivers = run.withStatus(ClosureStatus.NONE, ClosureStatus.WATCH, ClosureStatus.NO_DATA)
-                .stream().map(i -> i.site().facts()).toList();
+        List<SiteFacts> receivers =
+                run.withStatus(ClosureStatus.NONE, ClosureStatus.WATCH, ClosureStatus.NO_DATA).stream()
+                        .map(i -> i.site().facts())
+                        .toList();
         return new ConsolidationRanker(run.thresholds()).rank(candidate.site().facts(), receivers, asOf);
     }
 }

@@ -1,14 +1,13 @@
 package io.dceff.closure.service;
 
-import io.dceff.platform.jdbc.RetriedTransaction;
-import io.dceff.platform.audit.Audited;
-
 import io.dceff.closure.DecisionAction;
 import io.dceff.closure.NewDecision;
 import io.dceff.closure.RecordedDecision;
 import io.dceff.closure.service.AssessmentService.Stamp;
 import io.dceff.platform.AsOf;
+import io.dceff.platform.audit.Audited;
 import io.dceff.platform.jdbc.Jdbc;
+import io.dceff.platform.jdbc.RetriedTransaction;
 import io.dceff.platform.problem.ProblemException;
 import io.dceff.platform.security.Actor;
 import io.dceff.registry.DataCenter;
@@ -61,8 +60,9 @@ public class DecisionService {
             if (decision.receivingSite().equals(code)) {
                 throw ProblemException.invalid("receivingSite", "must be another data center");
             }
-            receiving = DataCenter.findByCode(decision.receivingSite()).orElseThrow(() -> ProblemException.invalid(
-                    "receivingSite", "unknown data center " + decision.receivingSite()));
+            receiving = DataCenter.findByCode(decision.receivingSite())
+                    .orElseThrow(() -> ProblemException.invalid(
+                            "receivingSite", "unknown data center " + decision.receivingSite()));
             if (receiving.status != DataCenterStatus.OPERATING) {
                 throw ProblemException.invalid("receivingSite", decision.receivingSite() + " is not operating");
             }
@@ -78,19 +78,29 @@ public class DecisionService {
             throw ProblemException.conflict(code + " is already CLOSED");
         }
         Instant now = Instant.now(clock);
-        long id = jdbc.insert("INSERT INTO closure_decision (data_center_id, action, receiving_id, decided_on, due_on,"
-                + " completed_on, assessment_id, note, recorded_at, recorded_by) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                Arrays.asList(dc.id, decision.action().name(), receiving == null ? null : receiving.id,
-                        Date.valueOf(decidedOn), date(decision.dueOn()), date(decision.completedOn()),
-                        assessmentId, decision.note(), Timestamp.from(now), actor.subject()));
-        String note = decision.action() + (receiving == null ? "" : " into " + receiving.code)
+        long id = jdbc.insert(
+                "INSERT INTO closure_decision (data_center_id, action, receiving_id, decided_on, due_on,"
+                        + " completed_on, assessment_id, note, recorded_at, recorded_by) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                Arrays.asList(
+                        dc.id,
+                        decision.action().name(),
+                        receiving == null ? null : receiving.id,
+                        Date.valueOf(decidedOn),
+                        date(decision.dueOn()),
+                        date(decision.completedOn()),
+                        assessmentId,
+                        decision.note(),
+                        Timestamp.from(now),
+                        actor.subject()));
+        String note = decision.action()
+                + (receiving == null ? "" : " into " + receiving.code)
                 + (decision.note() == null ? "" : ": " + decision.note());
         if (dc.status != DataCenterStatus.CONSOLIDATING) {
             dataCenters.changeStatus(code, DataCenterStatus.CONSOLIDATING, decidedOn, "decided " + note, actor);
         }
         if (decision.completedOn() != null) {
-            dataCenters.changeStatus(code, decision.action().statusWhenCompleted(), decision.completedOn(),
-                    "completed " + note, actor);
+            dataCenters.changeStatus(
+                    code, decision.action().statusWhenCompleted(), decision.completedOn(), "completed " + note, actor);
         }
         return list(code, actor).stream().filter(d -> d.id() == id).findFirst().orElseThrow();
     }
@@ -98,22 +108,51 @@ public class DecisionService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<RecordedDecision> list(String code, Actor actor) {
         DataCenter dc = dataCenters.require(code, actor);
-        record Row(long id, DecisionAction action, Long receivingId, LocalDate decidedOn, LocalDate dueOn,
-                LocalDate completedOn, Long assessmentId, String note, Instant recordedAt, String recordedBy) {
-        }
+        record Row(
+                long id,
+                DecisionAction action,
+                Long receivingId,
+                LocalDate decidedOn,
+                LocalDate dueOn,
+                LocalDate completedOn,
+                Long assessmentId,
+                String note,
+                Instant recordedAt,
+                String recordedBy) {}
         List<Row> rows = new ArrayList<>();
-        jdbc.query("SELECT id, action, receiving_id, decided_on, due_on, completed_on, assessment_id, note, recorded_at,"
-                + " recorded_by FROM closure_decision WHERE data_center_id = ? ORDER BY id", List.of(dc.id),
-                rs -> rows.add(new Row(rs.getLong("id"), DecisionAction.valueOf(rs.getString("action")),
-                        rs.getObject("receiving_id", Long.class), rs.getObject("decided_on", LocalDate.class),
-                        rs.getObject("due_on", LocalDate.class), rs.getObject("completed_on", LocalDate.class),
-                        rs.getObject("assessment_id", Long.class), rs.getString("note"),
-                        rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"))));
+        jdbc.query(
+                "SELECT id, action, receiving_id, decided_on, due_on, completed_on, assessment_id, note, recorded_at,"
+                        + " recorded_by FROM closure_decision WHERE data_center_id = ? ORDER BY id",
+                List.of(dc.id),
+                rs -> rows.add(new Row(
+                        rs.getLong("id"),
+                        DecisionAction.valueOf(rs.getString("action")),
+                        rs.getObject("receiving_id", Long.class),
+                        rs.getObject("decided_on", LocalDate.class),
+                        rs.getObject("due_on", LocalDate.class),
+                        rs.getObject("completed_on", LocalDate.class),
+                        rs.getObject("assessment_id", Long.class),
+                        rs.getString("note"),
+                        rs.getTimestamp("recorded_at").toInstant(),
+                        rs.getString("recorded_by"))));
         // the receiving sites' codes are the registry's: asked for once for the whole list
-        Map<Long, String> codes = sites.codes(rows.stream().map(Row::receivingId).filter(Objects::nonNull).toList());
-        return rows.stream().map(r -> new RecordedDecision(r.id(), code, r.action(),
-                r.receivingId() == null ? null : codes.get(r.receivingId()), r.decidedOn(), r.dueOn(), r.completedOn(),
-                r.assessmentId(), r.note(), r.recordedAt(), r.recordedBy(), dc.status)).toList();
+        Map<Long, String> codes = sites.codes(
+                rows.stream().map(Row::receivingId).filter(Objects::nonNull).toList());
+        return rows.stream()
+                .map(r -> new RecordedDecision(
+                        r.id(),
+                        code,
+                        r.action(),
+                        r.receivingId() == null ? null : codes.get(r.receivingId()),
+                        r.decidedOn(),
+                        r.dueOn(),
+                        r.completedOn(),
+                        r.assessmentId(),
+                        r.note(),
+                        r.recordedAt(),
+                        r.recordedBy(),
+                        dc.status))
+                .toList();
     }
 
     /**
@@ -126,11 +165,15 @@ public class DecisionService {
         if (named == null) {
             return decided.latest(listing, Stamp::asOf).map(Stamp::id).orElse(null);
         }
-        Stamp stamp = listing.stream().filter(a -> a.id() == named).findFirst().orElseThrow(() -> ProblemException
-                .invalid("assessmentId", "no stored assessment " + named + " lists " + dc.code));
+        Stamp stamp = listing.stream()
+                .filter(a -> a.id() == named)
+                .findFirst()
+                .orElseThrow(() -> ProblemException.invalid(
+                        "assessmentId", "no stored assessment " + named + " lists " + dc.code));
         if (!decided.inForce(stamp.asOf())) {
-            throw ProblemException.invalid("assessmentId", "assessment " + named + " is as of " + stamp.asOf()
-                    + ", after decidedOn " + decidedOn);
+            throw ProblemException.invalid(
+                    "assessmentId",
+                    "assessment " + named + " is as of " + stamp.asOf() + ", after decidedOn " + decidedOn);
         }
         return named;
     }

@@ -28,11 +28,9 @@ public class DevTokenResource {
     /** Eight hours, as fixtures/dev-token.sh. */
     private static final long LIFETIME_SECONDS = 8 * 3600;
 
-    public record DevToken(String token, String role, String org, long expiresInSeconds) {
-    }
+    public record DevToken(String token, String role, String org, long expiresInSeconds) {}
 
-    public record Availability(boolean available) {
-    }
+    public record Availability(boolean available) {}
 
     @Inject
     DceffConfig config;
@@ -41,12 +39,14 @@ public class DevTokenResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(hidden = true, summary = "A development token (embedded default only)",
+    @Operation(
+            hidden = true,
+            summary = "A development token (embedded default only)",
             description = "role: operator, carrier, regulator or admin; org: the organization of an operator or "
                     + "carrier. Signed with the public development key in fixtures/dev-keys; 404 when the service "
                     + "is not on its embedded default.")
-    public DevToken token(@QueryParam("role") String role, @QueryParam("org") String org,
-            @Context HttpServerRequest request) {
+    public DevToken token(
+            @QueryParam("role") String role, @QueryParam("org") String org, @Context HttpServerRequest request) {
         if (!config.embedded().active()) {
             throw ProblemException.notFound("Resource", "/dev/token");
         }
@@ -67,7 +67,9 @@ public class DevTokenResource {
     @GET
     @Path("available")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(hidden = true, summary = "Whether development tokens are handed out here",
+    @Operation(
+            hidden = true,
+            summary = "Whether development tokens are handed out here",
             description = "Always 200, so the dashboard can ask without a failed request in the browser's console.")
     public Availability available(@Context HttpServerRequest request) {
         return new Availability(config.embedded().active() && DevTokens.fromThisMachine(request.remoteAddress()));
@@ -76,7 +78,8 @@ public class DevTokenResource {
     private DevTokens tokens() {
         if (tokens == null) {
             // the private half sits beside the development public key the service verifies with
-            tokens = DevTokens.fromPem(Paths.get(config.security().devPublicKey()).resolveSibling("private.pem"));
+            tokens = DevTokens.fromPem(
+                    Paths.get(config.security().devPublicKey()).resolveSibling("private.pem"));
         }
         return tokens;
     }

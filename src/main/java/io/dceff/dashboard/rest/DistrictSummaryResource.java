@@ -33,10 +33,13 @@ public class DistrictSummaryResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvMediaType.TEXT_CSV})
-    @Operation(operationId = "getDistrictSummary", summary = "Data centers, racks, energy and PUE by district in a year",
-            description = "Every district, in code order. " + DistrictSummaryAnswer.METHOD
-                    + " Also as text/csv. Regulators.")
-    public DistrictSummaryAnswer summary(@Parameter(description = "the year", required = true) @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year) {
+    @Operation(
+            operationId = "getDistrictSummary",
+            summary = "Data centers, racks, energy and PUE by district in a year",
+            description =
+                    "Every district, in code order. " + DistrictSummaryAnswer.METHOD + " Also as text/csv. Regulators.")
+    public DistrictSummaryAnswer summary(
+            @Parameter(description = "the year", required = true) @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year) {
         LocalDate today = LocalDate.now(clock);
         LocalDate yearEnd = LocalDate.of(year, 12, 31);
         LocalDate at = yearEnd.isAfter(today) ? today : yearEnd;

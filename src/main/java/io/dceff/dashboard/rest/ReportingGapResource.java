@@ -38,21 +38,26 @@ public class ReportingGapResource {
 
     /** A page of sites with missing months, and the span they were looked for in. */
     @Schema(name = "ReportingGapPage")
-    public record Answer(YearMonth from, YearMonth to, List<ReportingGap> items, int page, int size, long total) {
-    }
+    public record Answer(YearMonth from, YearMonth to, List<ReportingGap> items, int page, int size, long total) {}
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvMediaType.TEXT_CSV})
-    @Operation(operationId = "listReportingGaps", summary = "Missing monthly reports, site by site",
-            description = "The months up to `to` (`months` of them, default 12) for which an OPERATING or CONSOLIDATING "
-                    + "data center has no energy report, counted from the month it was commissioned; only sites with "
-                    + "at least one missing month, most missing first. Filters: district, operator. Regulators.")
-    public Answer gaps(@Parameter(description = "YYYY-MM, the last month looked at") @QueryParam("to") @NotNull YearMonth to,
-            @Parameter(description = "how many months up to `to` are looked at (1 to 60)") @QueryParam("months")
-            @DefaultValue("12") @Min(1) @Max(60) int months,
+    @Operation(
+            operationId = "listReportingGaps",
+            summary = "Missing monthly reports, site by site",
+            description =
+                    "The months up to `to` (`months` of them, default 12) for which an OPERATING or CONSOLIDATING "
+                            + "data center has no energy report, counted from the month it was commissioned; only sites with "
+                            + "at least one missing month, most missing first. Filters: district, operator. Regulators.")
+    public Answer gaps(
+            @Parameter(description = "YYYY-MM, the last month looked at") @QueryParam("to") @NotNull YearMonth to,
+            @Parameter(description = "how many months up to `to` are looked at (1 to 60)")
+                    @QueryParam("months")
+                    @DefaultValue("12")
+                    @Min(1) @Max(60) int months,
             @Parameter(description = "only this district (6-digit code)") @QueryParam("district") String district,
             @Parameter(description = "only this operator's sites (organization code)") @QueryParam("operator")
-            String operator,
+                    String operator,
             @Valid @BeanParam PageRequest page) {
         YearMonth from = to.minusMonths(months - 1L);
         if (from.getYear() < 2000) {

@@ -21,8 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class SignInResource {
 
     /** @param issuer null when no identity provider is configured (the embedded default) */
-    public record SignInConfig(String issuer, String clientId, String scope) {
-    }
+    public record SignInConfig(String issuer, String clientId, String scope) {}
 
     @ConfigProperty(name = "quarkus.oidc.auth-server-url")
     Optional<String> issuer;
@@ -34,7 +33,9 @@ public class SignInResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(hidden = true)
     public SignInConfig config() {
-        return new SignInConfig(issuer.filter(s -> !s.isBlank()).orElse(null), config.oidc().clientId(),
+        return new SignInConfig(
+                issuer.filter(s -> !s.isBlank()).orElse(null),
+                config.oidc().clientId(),
                 config.oidc().scope());
     }
 }

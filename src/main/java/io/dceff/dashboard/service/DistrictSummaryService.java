@@ -72,8 +72,15 @@ public class DistrictSummaryService {
         List<DistrictSummary> items = new ArrayList<>();
         for (District district : District.<District>listAll(Sort.by("code"))) {
             Totals t = totals.getOrDefault(district.code, new Totals());
-            items.add(DistrictSummary.of(district.code, district.nameZh, district.nameEn, t.dataCenters, t.racks,
-                    t.reporting, t.facility, t.it));
+            items.add(DistrictSummary.of(
+                    district.code,
+                    district.nameZh,
+                    district.nameEn,
+                    t.dataCenters,
+                    t.racks,
+                    t.reporting,
+                    t.facility,
+                    t.it));
         }
         return items;
     }

@@ -36,17 +36,25 @@ public class ReportingGapService {
     public List<ReportingGap> gaps(YearMonth from, YearMonth to, String district, String operator) {
         List<ReportingGap> gaps = new ArrayList<>();
         for (List<Site> chunk : Jdbc.chunks(sites.running(to.atEndOfMonth(), district, operator))) {
-            Map<Long, Set<YearMonth>> reported = ledger.reportedMonths(chunk.stream().map(Site::id).toList(), from, to);
+            Map<Long, Set<YearMonth>> reported =
+                    ledger.reportedMonths(chunk.stream().map(Site::id).toList(), from, to);
             for (Site site : chunk) {
-                List<YearMonth> missing = ReportingGap.missing(from, to, site.commissionedOn(),
-                        reported.getOrDefault(site.id(), Set.of()));
+                List<YearMonth> missing = ReportingGap.missing(
+                        from, to, site.commissionedOn(), reported.getOrDefault(site.id(), Set.of()));
                 if (!missing.isEmpty()) {
-                    gaps.add(new ReportingGap(site.code(), site.name(), site.operatorCode(), site.district(),
-                            site.status().name(), ReportingGap.owed(from, to, site.commissionedOn()), missing));
+                    gaps.add(new ReportingGap(
+                            site.code(),
+                            site.name(),
+                            site.operatorCode(),
+                            site.district(),
+                            site.status().name(),
+                            ReportingGap.owed(from, to, site.commissionedOn()),
+                            missing));
                 }
             }
         }
-        gaps.sort(Comparator.comparing((ReportingGap g) -> g.missing().size()).reversed()
+        gaps.sort(Comparator.comparing((ReportingGap g) -> g.missing().size())
+                .reversed()
                 .thenComparing(ReportingGap::code));
         return gaps;
     }

@@ -36,7 +36,9 @@ public class AuditFilter implements ContainerRequestFilter, ContainerResponseFil
     @Override
     public void filter(ContainerRequestContext request) {
         String given = request.getHeaderString(REQUEST_ID);
-        String id = given != null && SANE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = given != null && SANE_ID.matcher(given).matches()
+                ? given
+                : UUID.randomUUID().toString();
         request.setProperty(REQUEST_ID, id);
         UriInfo uri = request.getUriInfo();
         if (!WRITES.contains(request.getMethod()) || !uri.getPath().startsWith("/api/")) {
@@ -45,10 +47,18 @@ public class AuditFilter implements ContainerRequestFilter, ContainerResponseFil
         String code = uri.getPathParameters().getFirst("code");
         boolean dataCenterPath = uri.getPath().startsWith("/api/v1/data-centers/")
                 || uri.getPath().startsWith("/api/v1/closure-candidates/");
-        String roles = Stream.of(Roles.OPERATOR, Roles.CARRIER, Roles.REGULATOR, Roles.ADMIN).filter(caller::is)
+        String roles = Stream.of(Roles.OPERATOR, Roles.CARRIER, Roles.REGULATOR, Roles.ADMIN)
+                .filter(caller::is)
                 .collect(Collectors.joining(","));
-        scope.arrived(new AuditScope.Request(id, caller.subject(), caller.organization().orElse(null), roles,
-                request.getMethod(), uri.getPath()), dataCenterPath ? code : null);
+        scope.arrived(
+                new AuditScope.Request(
+                        id,
+                        caller.subject(),
+                        caller.organization().orElse(null),
+                        roles,
+                        request.getMethod(),
+                        uri.getPath()),
+                dataCenterPath ? code : null);
     }
 
     @Override

@@ -14,9 +14,8 @@ import java.util.TreeSet;
 public class AuditScope {
 
     /** The request as the audit trail shows it. */
-    public record Request(String requestId, String subject, String organization, String roles, String method,
-            String path) {
-    }
+    public record Request(
+            String requestId, String subject, String organization, String roles, String method, String path) {}
 
     private final Set<String> dataCenters = new TreeSet<>();
     private Request request;

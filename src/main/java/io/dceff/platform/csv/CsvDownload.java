@@ -14,8 +14,7 @@ public final class CsvDownload {
 
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
-    private CsvDownload() {
-    }
+    private CsvDownload() {}
 
     public static void write(ObjectMapper json, Object answer, OutputStream out) throws IOException {
         ObjectMapper exact = json.copy().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));

@@ -69,7 +69,9 @@ public final class CsvTable {
         for (Object item : items) {
             columns.addAll(row(mapper, item).keySet());
         }
-        return new CsvTable(List.copyOf(columns), () -> items.stream().map(item -> row(mapper, item)).iterator());
+        return new CsvTable(
+                List.copyOf(columns),
+                () -> items.stream().map(item -> row(mapper, item)).iterator());
     }
 
     public List<String> columns() {
@@ -134,7 +136,11 @@ public final class CsvTable {
             return "";
         }
         char first = value.charAt(0);
-        boolean risky = first == '=' || first == '+' || first == '@' || first == '\t' || first == '\r'
+        boolean risky = first == '='
+                || first == '+'
+                || first == '@'
+                || first == '\t'
+                || first == '\r'
                 || first == '-' && !isNumber(value);
         return risky ? "'" + value : value;
     }

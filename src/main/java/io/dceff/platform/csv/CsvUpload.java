@@ -37,8 +37,7 @@ public final class CsvUpload {
             .enable(CsvParser.Feature.TRIM_SPACES)
             .build();
 
-    private CsvUpload() {
-    }
+    private CsvUpload() {}
 
     /**
      * @param columns  the columns the record takes, by name
@@ -46,8 +45,13 @@ public final class CsvUpload {
      * @param sink     receives each converted row, in order
      * @return the number of data rows
      */
-    public static <T> int read(InputStream body, Class<T> type, Set<String> columns, Set<String> required,
-            ObjectMapper json, Consumer<T> sink) {
+    public static <T> int read(
+            InputStream body,
+            Class<T> type,
+            Set<String> columns,
+            Set<String> required,
+            ObjectMapper json,
+            Consumer<T> sink) {
         return TableUpload.read(rows(body), "CSV", type, columns, required, json, sink);
     }
 
@@ -84,7 +88,9 @@ public final class CsvUpload {
             public TableUpload.Cells next() {
                 try {
                     if (rows == null) {
-                        rows = CSV.readerForListOf(String.class).with(CsvSchema.emptySchema()).readValues(utf8(body));
+                        rows = CSV.readerForListOf(String.class)
+                                .with(CsvSchema.emptySchema())
+                                .readValues(utf8(body));
                     }
                     if (!rows.hasNext()) {
                         return null;
@@ -119,12 +125,16 @@ public final class CsvUpload {
         boolean encoding = e instanceof UncheckedIOException && e.getCause() instanceof CharacterCodingException
                 || e.getCause() instanceof CharacterCodingException
                 || e.getCause() != null && e.getCause().getCause() instanceof CharacterCodingException;
-        return new TableUpload.Unreadable(encoding ? "is not valid UTF-8"
-                : "is not well-formed CSV (" + TableUpload.firstLine(e.getMessage()) + ")", e);
+        return new TableUpload.Unreadable(
+                encoding
+                        ? "is not valid UTF-8"
+                        : "is not well-formed CSV (" + TableUpload.firstLine(e.getMessage()) + ")",
+                e);
     }
 
     private static Reader utf8(InputStream body) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         return new InputStreamReader(body == null ? new ByteArrayInputStream(new byte[0]) : body, decoder);

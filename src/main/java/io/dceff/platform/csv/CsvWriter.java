@@ -18,7 +18,6 @@ import java.lang.reflect.Type;
 @Produces(CsvMediaType.TEXT_CSV)
 public class CsvWriter implements MessageBodyWriter<Object> {
 
-
     @Inject
     ObjectMapper json;
 
@@ -40,8 +39,15 @@ public class CsvWriter implements MessageBodyWriter<Object> {
     }
 
     @Override
-    public void writeTo(Object answer, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-            MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
+    public void writeTo(
+            Object answer,
+            Class<?> type,
+            Type genericType,
+            Annotation[] annotations,
+            MediaType mediaType,
+            MultivaluedMap<String, Object> headers,
+            OutputStream out)
+            throws IOException {
         headers.putSingle("Content-Type", CsvMediaType.TEXT_CSV + ";charset=UTF-8");
         // exact decimals: the tree must keep 1.900 as written, not normalise it to 1.9 or 3E+2
         CsvTable table = CsvTable.of(exact(), answer);

@@ -30,8 +30,7 @@ public final class TableUpload {
     private static final Pattern LABELLED = Pattern.compile(".*[(（]\\s*([A-Za-z][A-Za-z0-9]*)\\s*[)）]\\s*$");
 
     /** One row of cells as read from the file; {@code number} counts from 1 at the first row after the header. */
-    public record Cells(int number, List<String> values) {
-    }
+    public record Cells(int number, List<String> values) {}
 
     /** The rows of an uploaded file, header first; reading failures are {@link Unreadable}. */
     public interface Rows extends AutoCloseable {
@@ -54,19 +53,26 @@ public final class TableUpload {
         }
     }
 
-    private TableUpload() {
-    }
+    private TableUpload() {}
 
     /** "XLSX" for a workbook's media type, else "CSV": the format of an uploaded table, as messages name it. */
     public static String format(String contentType) {
         return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(XlsxUpload.MEDIA_TYPE)
-                ? "XLSX" : "CSV";
+                ? "XLSX"
+                : "CSV";
     }
 
     /** Reads an uploaded table, a workbook or a CSV by its media type, into records (see {@link CsvUpload#read}). */
-    public static <T> int read(String contentType, InputStream body, Class<T> type, Set<String> columns,
-            Set<String> required, ObjectMapper json, Consumer<T> sink) {
-        return format(contentType).equals("XLSX") ? XlsxUpload.read(body, type, columns, required, json, sink)
+    public static <T> int read(
+            String contentType,
+            InputStream body,
+            Class<T> type,
+            Set<String> columns,
+            Set<String> required,
+            ObjectMapper json,
+            Consumer<T> sink) {
+        return format(contentType).equals("XLSX")
+                ? XlsxUpload.read(body, type, columns, required, json, sink)
                 : CsvUpload.read(body, type, columns, required, json, sink);
     }
 
@@ -77,8 +83,14 @@ public final class TableUpload {
      * @param sink     receives each converted row, in order
      * @return the number of data rows
      */
-    public static <T> int read(Rows rows, String format, Class<T> type, Set<String> columns, Set<String> required,
-            ObjectMapper json, Consumer<T> sink) {
+    public static <T> int read(
+            Rows rows,
+            String format,
+            Class<T> type,
+            Set<String> columns,
+            Set<String> required,
+            ObjectMapper json,
+            Consumer<T> sink) {
         List<FieldError> errors = new ArrayList<>();
         ObjectMapper fromText = JacksonCustomizer.lenient(json);
         int count = 0;
@@ -88,7 +100,8 @@ public final class TableUpload {
             if (headerRow == null) {
                 throw ProblemException.invalid("body", "the " + format + " is empty; a header row is required");
             }
-            List<String> header = headerRow.values().stream().map(TableUpload::columnName).toList();
+            List<String> header =
+                    headerRow.values().stream().map(TableUpload::columnName).toList();
             checkHeader(header, columns, required);
             for (Cells cells = rows.next(); cells != null; cells = rows.next()) {
                 lastRow = cells.number();
@@ -98,8 +111,10 @@ public final class TableUpload {
                 count++;
                 if (cells.values().size() > header.size()
                         || rows.fixedWidth() && cells.values().size() != header.size()) {
-                    errors.add(new FieldError(cells.number(), "row", "has " + cells.values().size()
-                            + " cells; the header has " + header.size()));
+                    errors.add(new FieldError(
+                            cells.number(),
+                            "row",
+                            "has " + cells.values().size() + " cells; the header has " + header.size()));
                     continue;
                 }
                 Map<String, String> values = new LinkedHashMap<>();
@@ -117,12 +132,16 @@ public final class TableUpload {
             throw e;
         } catch (Unreadable e) {
             errors.add(new FieldError(lastRow + 1, "row", e.getMessage()));
-            throw new ProblemException(ProblemType.INVALID_INPUT, "The " + format + " could not be read at row "
-                    + (lastRow + 1) + "; nothing was stored", errors);
+            throw new ProblemException(
+                    ProblemType.INVALID_INPUT,
+                    "The " + format + " could not be read at row " + (lastRow + 1) + "; nothing was stored",
+                    errors);
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(ProblemType.INVALID_INPUT, errors.size() + " problems in the " + format
-                    + "; nothing was stored", errors);
+            throw new ProblemException(
+                    ProblemType.INVALID_INPUT,
+                    errors.size() + " problems in the " + format + "; nothing was stored",
+                    errors);
         }
         return count;
     }
@@ -141,8 +160,8 @@ public final class TableUpload {
         List<FieldError> headerErrors = new ArrayList<>();
         for (String column : header) {
             if (!columns.contains(column)) {
-                headerErrors.add(FieldError.of(column.isEmpty() ? "header" : column,
-                        "unknown column; the columns are " + columns));
+                headerErrors.add(FieldError.of(
+                        column.isEmpty() ? "header" : column, "unknown column; the columns are " + columns));
             }
         }
         for (String column : required) {
@@ -159,7 +178,8 @@ public final class TableUpload {
     }
 
     private static String field(IllegalArgumentException e) {
-        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        if (e.getCause() instanceof JsonMappingException mapping
+                && !mapping.getPath().isEmpty()) {
             String name = mapping.getPath().get(mapping.getPath().size() - 1).getFieldName();
             return name == null ? "row" : name;
         }
@@ -170,7 +190,8 @@ public final class TableUpload {
         if (e.getCause() instanceof JsonProcessingException json) {
             String original = json.getOriginalMessage();
             if (original != null && original.contains("not a valid")) {
-                return "cannot be read: " + firstLine(original.replaceAll("^Cannot deserialize value of type `[^`]*` from String ", ""));
+                return "cannot be read: "
+                        + firstLine(original.replaceAll("^Cannot deserialize value of type `[^`]*` from String ", ""));
             }
             return firstLine(original);
         }

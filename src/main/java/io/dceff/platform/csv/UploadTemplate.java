@@ -1,10 +1,10 @@
 package io.dceff.platform.csv;
 
+import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.dhatim.fastexcel.Workbook;
@@ -34,8 +34,9 @@ public record UploadTemplate(String name, List<Column> columns) {
         boolean xlsx = accept != null && accept.contains(XlsxUpload.MEDIA_TYPE);
         return Response.ok(xlsx ? xlsx() : csv())
                 .type(xlsx ? XlsxUpload.MEDIA_TYPE : CsvMediaType.TEXT_CSV + ";charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + name + "-template." + (xlsx ? "xlsx" : "csv")
-                        + "\"")
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"" + name + "-template." + (xlsx ? "xlsx" : "csv") + "\"")
                 .build();
     }
 

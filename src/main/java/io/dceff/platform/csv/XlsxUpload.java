@@ -48,18 +48,23 @@ public final class XlsxUpload {
     /** Largest uncompressed workbook in all. */
     static final long MAX_TOTAL_BYTES = 400L * 1024 * 1024;
 
-    private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
-            (byte) 0xE1};
+    private static final byte[] OLE2 = {
+        (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1
+    };
     private static final byte[] ZIP = {0x50, 0x4B, 0x03, 0x04};
     /** Number formats that show a month but no day: the cell is a period (YYYY-MM), not a date. */
     private static final Pattern MONTH_ONLY = Pattern.compile("^[^d]*m[^d]*$", Pattern.CASE_INSENSITIVE);
 
-    private XlsxUpload() {
-    }
+    private XlsxUpload() {}
 
     /** As {@link CsvUpload#read}, for a workbook. */
-    public static <T> int read(InputStream body, Class<T> type, Set<String> columns, Set<String> required,
-            ObjectMapper json, Consumer<T> sink) {
+    public static <T> int read(
+            InputStream body,
+            Class<T> type,
+            Set<String> columns,
+            Set<String> required,
+            ObjectMapper json,
+            Consumer<T> sink) {
         Path file = spool(body);
         try {
             measure(file);
@@ -99,8 +104,10 @@ public final class XlsxUpload {
             throw new UncheckedIOException(e);
         }
         if (Arrays.equals(head, OLE2)) {
-            throw ProblemException.invalid("body", "the workbook is password-protected (encrypted) or an old .xls; "
-                    + "save it as an Excel workbook (.xlsx) without a password");
+            throw ProblemException.invalid(
+                    "body",
+                    "the workbook is password-protected (encrypted) or an old .xls; "
+                            + "save it as an Excel workbook (.xlsx) without a password");
         }
         if (!Arrays.equals(Arrays.copyOf(head, 4), ZIP)) {
             throw ProblemException.invalid("body", "not an XLSX workbook (an .xlsx file is a ZIP archive)");
@@ -111,7 +118,8 @@ public final class XlsxUpload {
             byte[] buffer = new byte[64 * 1024];
             while (entries.hasMoreElements()) {
                 ZipArchiveEntry entry = entries.nextElement();
-                long limit = entry.getName().toLowerCase().endsWith("sharedstrings.xml") ? MAX_SHARED_STRINGS_BYTES
+                long limit = entry.getName().toLowerCase().endsWith("sharedstrings.xml")
+                        ? MAX_SHARED_STRINGS_BYTES
                         : MAX_PART_BYTES;
                 long size = 0;
                 try (InputStream in = zip.getInputStream(entry)) {
@@ -119,10 +127,16 @@ public final class XlsxUpload {
                         size += n;
                         total += n;
                         if (size > limit || total > MAX_TOTAL_BYTES) {
-                            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "The workbook expands to more"
-                                    + " than " + (size > limit ? limit / (1024 * 1024) + " MB in its part "
-                                    + entry.getName() : MAX_TOTAL_BYTES / (1024 * 1024) + " MB") + "; nothing was stored."
-                                    + " Split it into smaller workbooks", null);
+                            throw new ProblemException(
+                                    ProblemType.PAYLOAD_TOO_LARGE,
+                                    "The workbook expands to more"
+                                            + " than "
+                                            + (size > limit
+                                                    ? limit / (1024 * 1024) + " MB in its part " + entry.getName()
+                                                    : MAX_TOTAL_BYTES / (1024 * 1024) + " MB")
+                                            + "; nothing was stored."
+                                            + " Split it into smaller workbooks",
+                                    null);
                         }
                     }
                 }
@@ -131,8 +145,8 @@ public final class XlsxUpload {
             if (e instanceof ProblemException problem) {
                 throw problem;
             }
-            throw ProblemException.invalid("body", "not a readable XLSX workbook (" + TableUpload.firstLine(
-                    e.getMessage()) + ")");
+            throw ProblemException.invalid(
+                    "body", "not a readable XLSX workbook (" + TableUpload.firstLine(e.getMessage()) + ")");
         }
     }
 
@@ -144,8 +158,8 @@ public final class XlsxUpload {
             Sheet sheet = workbook.getFirstSheet();
             stream = sheet.openStream();
         } catch (IOException | RuntimeException e) {
-            throw ProblemException.invalid("body", "not a readable XLSX workbook (" + TableUpload.firstLine(
-                    e.getMessage()) + ")");
+            throw ProblemException.invalid(
+                    "body", "not a readable XLSX workbook (" + TableUpload.firstLine(e.getMessage()) + ")");
         }
         Iterator<Row> rows = stream.iterator();
         return new TableUpload.Rows() {
@@ -163,8 +177,8 @@ public final class XlsxUpload {
                     }
                     return new TableUpload.Cells(row.getRowNum() - headerRow, cells(row));
                 } catch (RuntimeException e) {
-                    throw new TableUpload.Unreadable("is not well-formed XLSX (" + TableUpload.firstLine(e.getMessage())
-                            + ")", e);
+                    throw new TableUpload.Unreadable(
+                            "is not well-formed XLSX (" + TableUpload.firstLine(e.getMessage()) + ")", e);
                 }
             }
 
@@ -222,9 +236,14 @@ public final class XlsxUpload {
     /** A date cell as YYYY-MM-DD, or YYYY-MM when its format shows no day (a month typed into Excel). */
     private static String date(Cell cell) {
         LocalDateTime value = cell.asDate();
-        String format = cell.getDataFormatString() == null ? "" : cell.getDataFormatString()
-                .replaceAll("\"[^\"]*\"|\\[[^]]*]|\\\\.", "");
-        boolean monthOnly = !format.isEmpty() && MONTH_ONLY.matcher(format).matches() && format.toLowerCase().contains("y");
-        return monthOnly ? value.toLocalDate().toString().substring(0, 7) : value.toLocalDate().toString();
+        String format = cell.getDataFormatString() == null
+                ? ""
+                : cell.getDataFormatString().replaceAll("\"[^\"]*\"|\\[[^]]*]|\\\\.", "");
+        boolean monthOnly = !format.isEmpty()
+                && MONTH_ONLY.matcher(format).matches()
+                && format.toLowerCase().contains("y");
+        return monthOnly
+                ? value.toLocalDate().toString().substring(0, 7)
+                : value.toLocalDate().toString();
     }
 }

@@ -15,15 +15,15 @@ import org.jboss.logmanager.handlers.ConsoleHandler;
  */
 final class EarlyLog {
 
-    private EarlyLog() {
-    }
+    private EarlyLog() {}
 
     static void toConsole() {
         try {
             if (InitialConfigurator.DELAYED_HANDLER.isActivated()) {
                 return;
             }
-            ConsoleHandler console = new ConsoleHandler(ConsoleHandler.Target.SYSTEM_OUT,
+            ConsoleHandler console = new ConsoleHandler(
+                    ConsoleHandler.Target.SYSTEM_OUT,
                     new PatternFormatter("%d{yyyy-MM-dd HH:mm:ss,SSS} %-5p [%c] (%t) %s%e%n"));
             console.setLevel(Level.INFO);
             console.setFilter(r -> shown(r.getLoggerName(), r.getLevel()));

@@ -60,9 +60,11 @@ public final class EmbeddedDefault {
         int port = Integer.parseInt(setting("dceff.embedded.port").orElse("0"));
         String bufferPool = setting("dceff.embedded.buffer-pool-size").orElse("256M");
         Duration startTimeout = duration(setting("dceff.embedded.start-timeout").orElse("120S"));
-        LOG.infof("No database configured: starting the embedded default, data in %s", dir.toAbsolutePath().normalize());
-        EmbeddedMariaDb db = new EmbeddedMariaDb(dir.resolve("mariadb-base"), dir.resolve("mariadb"), "dceff",
-                port, bufferPool, startTimeout);
+        LOG.infof(
+                "No database configured: starting the embedded default, data in %s",
+                dir.toAbsolutePath().normalize());
+        EmbeddedMariaDb db = new EmbeddedMariaDb(
+                dir.resolve("mariadb-base"), dir.resolve("mariadb"), "dceff", port, bufferPool, startTimeout);
         db.start();
         System.setProperty("quarkus.datasource.jdbc.url", db.jdbcUrl());
         System.setProperty("quarkus.datasource.username", db.username());
@@ -101,8 +103,10 @@ public final class EmbeddedDefault {
                     + "temporary directory " + tmp + ", which the embedded MariaDB empties at every start. Set "
                     + "DCEFF_EMBEDDED_DIR to a directory elsewhere.");
         }
-        LOG.infof("The embedded directory %s lies in the system temporary directory; the JVM's temporary files "
-                + "go to %s so that the database is kept across restarts", data, own);
+        LOG.infof(
+                "The embedded directory %s lies in the system temporary directory; the JVM's temporary files "
+                        + "go to %s so that the database is kept across restarts",
+                data, own);
     }
 
     /**
@@ -120,15 +124,16 @@ public final class EmbeddedDefault {
     static Duration duration(String value) {
         String v = value.strip().toUpperCase();
         try {
-            Duration parsed = v.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(v))
+            Duration parsed = v.matches("\\d+")
+                    ? Duration.ofSeconds(Long.parseLong(v))
                     : Duration.parse(v.startsWith("P") ? v : "PT" + v);
             if (parsed.isNegative() || parsed.isZero()) {
                 throw new IllegalArgumentException("not positive");
             }
             return parsed;
         } catch (RuntimeException e) {
-            throw new EmbeddedStartException("DCEFF_EMBEDDED_START_TIMEOUT is not a duration: " + value
-                    + " (write 120, 120S or 2M)");
+            throw new EmbeddedStartException(
+                    "DCEFF_EMBEDDED_START_TIMEOUT is not a duration: " + value + " (write 120, 120S or 2M)");
         }
     }
 

@@ -70,8 +70,8 @@ public final class EmbeddedMariaDb {
     }
 
     /** @param startTimeout how long to wait for the server to say it is ready for connections */
-    public EmbeddedMariaDb(Path baseDir, Path dataDir, String database, int port, String bufferPoolSize,
-            Duration startTimeout) {
+    public EmbeddedMariaDb(
+            Path baseDir, Path dataDir, String database, int port, String bufferPoolSize, Duration startTimeout) {
         this.baseDir = baseDir.toAbsolutePath();
         this.dataDir = dataDir.toAbsolutePath();
         this.database = database;
@@ -87,8 +87,9 @@ public final class EmbeddedMariaDb {
                 server = prepare();
             }
             long started = System.nanoTime();
-            LOG.infof("Starting the embedded MariaDB on %s:%d (waiting up to %d s) ...", HOST, port,
-                    startTimeout.toSeconds());
+            LOG.infof(
+                    "Starting the embedded MariaDB on %s:%d (waiting up to %d s) ...",
+                    HOST, port, startTimeout.toSeconds());
             try {
                 server.start();
             } catch (ManagedProcessException first) {
@@ -96,7 +97,8 @@ public final class EmbeddedMariaDb {
                     throw first;
                 }
                 // seen in a restart right after a stop: the port not yet free; one more try
-                LOG.warnf("The embedded MariaDB stopped while starting (%s); trying once more",
+                LOG.warnf(
+                        "The embedded MariaDB stopped while starting (%s); trying once more",
                         lastWords(server.console()));
                 server.stop();
                 Thread.sleep(2000);
@@ -111,14 +113,15 @@ public final class EmbeddedMariaDb {
             throw new EmbeddedStartException("Interrupted while starting the embedded MariaDB");
         } catch (ManagedProcessException e) {
             if (server == null) {
-                throw new EmbeddedStartException("The embedded MariaDB could not be prepared in " + dataDir + ": "
-                        + e.getMessage());
+                throw new EmbeddedStartException(
+                        "The embedded MariaDB could not be prepared in " + dataDir + ": " + e.getMessage());
             }
             stop();
-            throw new EmbeddedStartException(server.aborted()
-                    ? "The embedded MariaDB stopped while starting: " + lastWords(server.console())
-                    : "The embedded MariaDB did not say it was ready within " + startTimeout.toSeconds() + " s "
-                            + "(DCEFF_EMBEDDED_START_TIMEOUT); its last words: " + lastWords(server.console()));
+            throw new EmbeddedStartException(
+                    server.aborted()
+                            ? "The embedded MariaDB stopped while starting: " + lastWords(server.console())
+                            : "The embedded MariaDB did not say it was ready within " + startTimeout.toSeconds() + " s "
+                                    + "(DCEFF_EMBEDDED_START_TIMEOUT); its last words: " + lastWords(server.console()));
         }
     }
 
@@ -175,8 +178,8 @@ public final class EmbeddedMariaDb {
         Properties credentials = new Properties();
         credentials.setProperty("user", username());
         credentials.setProperty("password", password());
-        try (Connection connection = new Driver().connect("jdbc:mariadb://" + HOST + ":" + port + "/",
-                credentials); Statement statement = connection.createStatement()) {
+        try (Connection connection = new Driver().connect("jdbc:mariadb://" + HOST + ":" + port + "/", credentials);
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE IF NOT EXISTS `" + database
                     + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         } catch (SQLException e) {
@@ -227,7 +230,8 @@ public final class EmbeddedMariaDb {
      * @param console the server's console (its error log, --console), oldest line first
      */
     static String lastWords(List<String> console) {
-        List<String> lines = console.stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        List<String> lines =
+                console.stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
         List<String> errors = lines.stream().filter(l -> l.contains("[ERROR]")).toList();
         List<String> chosen = errors.isEmpty() ? lines : errors;
         String words = String.join(" | ", chosen.subList(Math.max(0, chosen.size() - 3), chosen.size()));

@@ -41,10 +41,10 @@ public class Idempotency {
     public static final String DESCRIPTION = "Makes a retry safe: 1–255 visible ASCII characters (a UUID is best). A "
             + "retry with the same key and body gets the first answer again (Idempotent-Replayed: true) and stores "
             + "nothing twice; the same key with another body is 422; kept 24 hours per caller.";
+
     public static final String REPLAYED = "Idempotent-Replayed";
 
-    private record Stored(String endpoint, String hash, Integer status, String location, String body) {
-    }
+    private record Stored(String endpoint, String hash, Integer status, String location, String body) {}
 
     @Inject
     Jdbc jdbc;
@@ -65,10 +65,12 @@ public class Idempotency {
         return retry.run(true, () -> reserveRunAndStore(key, subject, endpoint, hash, request));
     }
 
-    private Response reserveRunAndStore(String key, String subject, String endpoint, String hash,
-            Supplier<Response> request) {
-        int reserved = jdbc.update("INSERT IGNORE INTO idempotency_key (subject, idem_key, endpoint, request_hash) "
-                + "VALUES (?, ?, ?, ?)", List.of(subject, key, endpoint, hash));
+    private Response reserveRunAndStore(
+            String key, String subject, String endpoint, String hash, Supplier<Response> request) {
+        int reserved = jdbc.update(
+                "INSERT IGNORE INTO idempotency_key (subject, idem_key, endpoint, request_hash) "
+                        + "VALUES (?, ?, ?, ?)",
+                List.of(subject, key, endpoint, hash));
         if (reserved == 0) {
             return replay(find(subject, key), endpoint, hash);
         }
@@ -79,14 +81,23 @@ public class Idempotency {
             return answer;
         }
         URI location = answer.getLocation();
-        jdbc.update("UPDATE idempotency_key SET status = ?, location = ?, body = ? WHERE subject = ? AND idem_key = ?",
-                java.util.Arrays.asList(answer.getStatus(), location == null ? null : location.toString(),
-                        write(answer.getEntity()), subject, key));
+        jdbc.update(
+                "UPDATE idempotency_key SET status = ?, location = ?, body = ? WHERE subject = ? AND idem_key = ?",
+                java.util.Arrays.asList(
+                        answer.getStatus(),
+                        location == null ? null : location.toString(),
+                        write(answer.getEntity()),
+                        subject,
+                        key));
         return answer;
     }
 
     /** As {@link #once} for a streamed body: with a key the body is read whole first, to compare retries. */
-    public Response onceStreaming(String key, String subject, String endpoint, java.io.InputStream body,
+    public Response onceStreaming(
+            String key,
+            String subject,
+            String endpoint,
+            java.io.InputStream body,
             java.util.function.Function<java.io.InputStream, Response> request) {
         if (key == null) {
             return request.apply(body);
@@ -95,8 +106,8 @@ public class Idempotency {
         try {
             bytes = body.readAllBytes();
         } catch (java.io.IOException e) {
-            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The request body could not be read: "
-                    + e.getMessage(), null);
+            throw new ProblemException(
+                    ProblemType.MALFORMED_REQUEST, "The request body could not be read: " + e.getMessage(), null);
         }
         return once(key, subject, endpoint, bytes, () -> request.apply(new java.io.ByteArrayInputStream(bytes)));
     }
@@ -113,17 +124,25 @@ public class Idempotency {
     private Response replay(Stored stored, String endpoint, String hash) {
         if (stored == null) {
             // purged or released between our insert and this read: ask for a retry rather than guess
-            throw new ProblemException(ProblemType.CONFLICT, "The request with this Idempotency-Key has just "
-                    + "finished or failed; retry", null);
+            throw new ProblemException(
+                    ProblemType.CONFLICT,
+                    "The request with this Idempotency-Key has just " + "finished or failed; retry",
+                    null);
         }
         if (!stored.endpoint().equals(endpoint) || !stored.hash().equals(hash)) {
-            throw new ProblemException(ProblemType.UNPROCESSABLE, "This Idempotency-Key was used with another "
-                    + (stored.endpoint().equals(endpoint) ? "body" : "endpoint (" + stored.endpoint() + ")")
-                    + "; use a new key for a new request", null);
+            throw new ProblemException(
+                    ProblemType.UNPROCESSABLE,
+                    "This Idempotency-Key was used with another "
+                            + (stored.endpoint().equals(endpoint) ? "body" : "endpoint (" + stored.endpoint() + ")")
+                            + "; use a new key for a new request",
+                    null);
         }
         if (stored.status() == null) {
-            throw new ProblemException(ProblemType.CONFLICT, "A request with this Idempotency-Key is still being "
-                    + "processed; retry when it has been answered", null);
+            throw new ProblemException(
+                    ProblemType.CONFLICT,
+                    "A request with this Idempotency-Key is still being "
+                            + "processed; retry when it has been answered",
+                    null);
         }
         Response.ResponseBuilder builder = Response.status(stored.status()).header(REPLAYED, "true");
         if (stored.location() != null) {
@@ -136,14 +155,22 @@ public class Idempotency {
     }
 
     private Stored find(String subject, String key) {
-        return jdbc.first("SELECT endpoint, request_hash, status, location, body FROM idempotency_key "
-                + "WHERE subject = ? AND idem_key = ?", List.of(subject, key), Idempotency::stored).orElse(null);
+        return jdbc.first(
+                        "SELECT endpoint, request_hash, status, location, body FROM idempotency_key "
+                                + "WHERE subject = ? AND idem_key = ?",
+                        List.of(subject, key),
+                        Idempotency::stored)
+                .orElse(null);
     }
 
     /** A stored key; its status is null while the first request is still being processed. */
     private static Stored stored(ResultSet rs) throws SQLException {
-        return new Stored(rs.getString("endpoint"), rs.getString("request_hash"), rs.getObject("status", Integer.class),
-                rs.getString("location"), rs.getString("body"));
+        return new Stored(
+                rs.getString("endpoint"),
+                rs.getString("request_hash"),
+                rs.getObject("status", Integer.class),
+                rs.getString("location"),
+                rs.getString("body"));
     }
 
     private void release(String subject, String key) {

@@ -27,14 +27,15 @@ public final class DatabaseErrors {
     /** The connection broke during a statement. */
     static final String COMMUNICATION_LINK_FAILURE = "08S01";
 
-    private DatabaseErrors() {
-    }
+    private DatabaseErrors() {}
 
     /** The transaction lost a race (deadlock or certification conflict) and was rolled back: safe to run again. */
     public static boolean isConflict(Throwable e) {
-        return any(e, t -> t instanceof SQLTransactionRollbackException
-                || t instanceof SQLException sql && ("40001".equals(sql.getSQLState())
-                        || sql.getErrorCode() == ER_LOCK_DEADLOCK));
+        return any(
+                e,
+                t -> t instanceof SQLTransactionRollbackException
+                        || t instanceof SQLException sql
+                                && ("40001".equals(sql.getSQLState()) || sql.getErrorCode() == ER_LOCK_DEADLOCK));
     }
 
     /**
@@ -43,8 +44,12 @@ public final class DatabaseErrors {
      * well succeed. A connection that cannot be opened at all (08000, 08001: the database is down) is not one.
      */
     public static boolean isConnectionLoss(Throwable e) {
-        return any(e, t -> t instanceof SQLException sql && (RECONNECTED.equals(sql.getSQLState())
-                || COMMUNICATION_LINK_FAILURE.equals(sql.getSQLState()) || sql.getErrorCode() == ER_UNKNOWN_COM_ERROR));
+        return any(
+                e,
+                t -> t instanceof SQLException sql
+                        && (RECONNECTED.equals(sql.getSQLState())
+                                || COMMUNICATION_LINK_FAILURE.equals(sql.getSQLState())
+                                || sql.getErrorCode() == ER_UNKNOWN_COM_ERROR));
     }
 
     /**
@@ -54,16 +59,25 @@ public final class DatabaseErrors {
      * connection the pool has closed), since every error of the server and the driver carries an SQLState.
      */
     public static boolean isOutage(Throwable e) {
-        return isConnectionLoss(e) || any(e, t -> t instanceof XAException || t instanceof JDBCConnectionException
-                || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-                || t instanceof SQLException sql && (sql.getSQLState() != null && sql.getSQLState().startsWith("08")
-                        || sql.getSQLState() == null && sql.getErrorCode() == 0));
+        return isConnectionLoss(e)
+                || any(
+                        e,
+                        t -> t instanceof XAException
+                                || t instanceof JDBCConnectionException
+                                || t instanceof SQLTransientConnectionException
+                                || t instanceof SQLNonTransientConnectionException
+                                || t instanceof SQLException sql
+                                        && (sql.getSQLState() != null
+                                                        && sql.getSQLState().startsWith("08")
+                                                || sql.getSQLState() == null && sql.getErrorCode() == 0));
     }
 
     /** A unique key or a foreign key refused the write: a duplicate, or a reference to nothing. */
     public static boolean isIntegrityViolation(Throwable e) {
-        return any(e, t -> t instanceof ConstraintViolationException
-                || t instanceof SQLIntegrityConstraintViolationException);
+        return any(
+                e,
+                t -> t instanceof ConstraintViolationException
+                        || t instanceof SQLIntegrityConstraintViolationException);
     }
 
     /** Walks the causes and the suppressed exceptions (where the transaction manager keeps a failed commit's). */

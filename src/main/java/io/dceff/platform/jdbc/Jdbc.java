@@ -52,7 +52,8 @@ public class Jdbc {
     }
 
     public void query(String sql, List<?> params, RowHandler handler) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             bindAll(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -73,7 +74,8 @@ public class Jdbc {
 
     /** The first row, mapped, if there is one. */
     public <T> Optional<T> first(String sql, List<?> params, RowMapper<T> mapper) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             bindAll(ps, params);
             ps.setMaxRows(1);
             try (ResultSet rs = ps.executeQuery()) {
@@ -91,7 +93,8 @@ public class Jdbc {
     }
 
     public int update(String sql, List<?> params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             bindAll(ps, params);
             return ps.executeUpdate();
         } catch (SQLException e) {
@@ -119,7 +122,8 @@ public class Jdbc {
         if (values.isEmpty()) {
             return;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             int pending = 0;
             for (T value : values) {
                 binder.bind(ps, value);

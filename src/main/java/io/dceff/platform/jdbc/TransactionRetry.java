@@ -76,14 +76,16 @@ public class TransactionRetry {
                     throw unchecked(e);
                 }
                 if (attempt >= settings.maxAttempts()) {
-                    metrics.counter("dceff.transaction.retries.exhausted", "reason", reason).increment();
+                    metrics.counter("dceff.transaction.retries.exhausted", "reason", reason)
+                            .increment();
                     LOG.warnf("Transaction failed %d times (%s); giving up: %s", attempt, reason, e.getMessage());
                     throw unchecked(e);
                 }
                 metrics.counter("dceff.transaction.retries", "reason", reason).increment();
                 LOG.debugf("Transaction attempt %d failed (%s), retrying: %s", attempt, reason, e.getMessage());
                 sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff()
+                backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0
+                        ? settings.maxBackoff()
                         : backoff.multipliedBy(2);
             }
         }

@@ -25,14 +25,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public class JobLease {
 
     /** A lease held by this replica. */
-    public record Claim(String job, YearMonth period, String instance) {
-    }
+    public record Claim(String job, YearMonth period, String instance) {}
 
     /** A run as stored, for the operators of the service. */
-    public record JobRun(String job, String period, String instance, java.time.Instant startedAt,
-            @Schema(nullable = true, description = "absent while running") java.time.Instant finishedAt, int attempts,
-            @Schema(nullable = true) String outcome) {
-    }
+    public record JobRun(
+            String job,
+            String period,
+            String instance,
+            java.time.Instant startedAt,
+
+            @Schema(nullable = true, description = "absent while running")
+            java.time.Instant finishedAt,
+
+            int attempts,
+            @Schema(nullable = true) String outcome) {}
 
     @Inject
     Jdbc jdbc;
@@ -41,7 +47,8 @@ public class JobLease {
     DceffConfig config;
 
     public String instance() {
-        return config.jobs().instance()
+        return config.jobs()
+                .instance()
                 .or(() -> Optional.ofNullable(System.getenv("HOSTNAME")).filter(h -> !h.isBlank()))
                 .orElseGet(() -> "dceff-" + ProcessHandle.current().pid());
     }
@@ -51,15 +58,17 @@ public class JobLease {
         String instance = instance();
         long leaseSeconds = config.jobs().lease().toSeconds();
         try {
-            int inserted = jdbc.update("INSERT IGNORE INTO job_run (job, period, instance, claimed_until, started_at) "
-                    + "VALUES (?, ?, ?, NOW(3) + INTERVAL ? SECOND, NOW(3))",
+            int inserted = jdbc.update(
+                    "INSERT IGNORE INTO job_run (job, period, instance, claimed_until, started_at) "
+                            + "VALUES (?, ?, ?, NOW(3) + INTERVAL ? SECOND, NOW(3))",
                     List.of(job, period.toString(), instance, leaseSeconds));
             if (inserted == 1) {
                 return Optional.of(new Claim(job, period, instance));
             }
-            int taken = jdbc.update("UPDATE job_run SET instance = ?, claimed_until = NOW(3) + INTERVAL ? SECOND, "
-                    + "started_at = NOW(3), attempts = attempts + 1 WHERE job = ? AND period = ? "
-                    + "AND finished_at IS NULL AND claimed_until < NOW(3)",
+            int taken = jdbc.update(
+                    "UPDATE job_run SET instance = ?, claimed_until = NOW(3) + INTERVAL ? SECOND, "
+                            + "started_at = NOW(3), attempts = attempts + 1 WHERE job = ? AND period = ? "
+                            + "AND finished_at IS NULL AND claimed_until < NOW(3)",
                     List.of(instance, leaseSeconds, job, period.toString()));
             return taken == 1 ? Optional.of(new Claim(job, period, instance)) : Optional.empty();
         } catch (DataAccessException e) {
@@ -72,29 +81,39 @@ public class JobLease {
 
     /** Marks the run done; a replica that lost its lease meanwhile finishes nothing. */
     public boolean finish(Claim claim, String outcome) {
-        return jdbc.update("UPDATE job_run SET finished_at = NOW(3), outcome = ? WHERE job = ? AND period = ? "
-                + "AND instance = ? AND finished_at IS NULL",
-                List.of(outcome, claim.job(), claim.period().toString(), claim.instance())) == 1;
+        return jdbc.update(
+                        "UPDATE job_run SET finished_at = NOW(3), outcome = ? WHERE job = ? AND period = ? "
+                                + "AND instance = ? AND finished_at IS NULL",
+                        List.of(outcome, claim.job(), claim.period().toString(), claim.instance()))
+                == 1;
     }
 
     /** Gives the lease back after a failure, so that the next tick of any replica retries. */
     public void release(Claim claim, String failure) {
-        jdbc.update("UPDATE job_run SET claimed_until = NOW(3), outcome = ? WHERE job = ? AND period = ? "
-                + "AND instance = ? AND finished_at IS NULL",
+        jdbc.update(
+                "UPDATE job_run SET claimed_until = NOW(3), outcome = ? WHERE job = ? AND period = ? "
+                        + "AND instance = ? AND finished_at IS NULL",
                 List.of(abbreviate(failure), claim.job(), claim.period().toString(), claim.instance()));
     }
 
     public List<JobRun> runs(String job) {
-        return jdbc.list("SELECT job, period, instance, started_at, finished_at, attempts, outcome FROM job_run "
-                + (job == null ? "" : "WHERE job = ? ") + "ORDER BY started_at DESC LIMIT 200",
-                job == null ? List.of() : List.of(job), JobLease::run);
+        return jdbc.list(
+                "SELECT job, period, instance, started_at, finished_at, attempts, outcome FROM job_run "
+                        + (job == null ? "" : "WHERE job = ? ") + "ORDER BY started_at DESC LIMIT 200",
+                job == null ? List.of() : List.of(job),
+                JobLease::run);
     }
 
     private static JobRun run(ResultSet rs) throws SQLException {
         Timestamp finished = rs.getTimestamp("finished_at");
-        return new JobRun(rs.getString("job"), rs.getString("period"), rs.getString("instance"),
-                rs.getTimestamp("started_at").toInstant(), finished == null ? null : finished.toInstant(),
-                rs.getInt("attempts"), rs.getString("outcome"));
+        return new JobRun(
+                rs.getString("job"),
+                rs.getString("period"),
+                rs.getString("instance"),
+                rs.getTimestamp("started_at").toInstant(),
+                finished == null ? null : finished.toInstant(),
+                rs.getInt("attempts"),
+                rs.getString("outcome"));
     }
 
     private static boolean lostRace(DataAccessException e) {

@@ -5,8 +5,7 @@ import java.math.BigDecimal;
 /** Figures as submitted: DECIMAL columns pad with zeros (150000.000); answers drop the padding, never round. */
 public final class Decimals {
 
-    private Decimals() {
-    }
+    private Decimals() {}
 
     public static BigDecimal exact(BigDecimal value) {
         if (value == null) {

@@ -28,7 +28,9 @@ public class JacksonCustomizer implements ObjectMapperCustomizer {
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         strictScalars(mapper, CoercionAction.Fail);
         // a 400-digit number is refused while parsing, before it reaches validation
-        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNumberLength(60).build());
+        mapper.getFactory()
+                .setStreamReadConstraints(
+                        StreamReadConstraints.builder().maxNumberLength(60).build());
     }
 
     /** A copy of the application's mapper that reads numbers and booleans from text, for CSV cells. */
@@ -40,9 +42,11 @@ public class JacksonCustomizer implements ObjectMapperCustomizer {
 
     private static void strictScalars(ObjectMapper mapper, CoercionAction fromText) {
         for (LogicalType type : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
-            mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.String, fromText)
-                    .setCoercion(CoercionInputShape.EmptyString, fromText == CoercionAction.Fail ? CoercionAction.Fail
-                            : CoercionAction.AsNull);
+            mapper.coercionConfigFor(type)
+                    .setCoercion(CoercionInputShape.String, fromText)
+                    .setCoercion(
+                            CoercionInputShape.EmptyString,
+                            fromText == CoercionAction.Fail ? CoercionAction.Fail : CoercionAction.AsNull);
         }
     }
 }

@@ -14,8 +14,7 @@ import java.util.List;
 /** A JSON array of batch rows, converted row by row so that one answer names every unreadable row (1-based). */
 public final class JsonRows {
 
-    private JsonRows() {
-    }
+    private JsonRows() {}
 
     public static <T> List<T> read(JsonNode body, Class<T> type, ObjectMapper json) {
         if (body == null || !body.isArray()) {
@@ -32,7 +31,8 @@ public final class JsonRows {
             try {
                 rows.add(json.treeToValue(element, type));
             } catch (JsonMappingException e) {
-                String field = e.getPath().isEmpty() || e.getPath().get(0).getFieldName() == null ? "row"
+                String field = e.getPath().isEmpty() || e.getPath().get(0).getFieldName() == null
+                        ? "row"
                         : e.getPath().get(0).getFieldName();
                 errors.add(new FieldError(i + 1, field, ProblemMappers.fieldMessage(e)));
             } catch (JsonProcessingException e) {
@@ -40,8 +40,8 @@ public final class JsonRows {
             }
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(ProblemType.INVALID_INPUT, errors.size() + " rows cannot be read; nothing was stored",
-                    errors);
+            throw new ProblemException(
+                    ProblemType.INVALID_INPUT, errors.size() + " rows cannot be read; nothing was stored", errors);
         }
         return rows;
     }

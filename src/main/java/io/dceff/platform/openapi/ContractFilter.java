@@ -39,29 +39,39 @@ public class ContractFilter implements OASFilter {
     private static final Map<String, String[]> STANDARD = new LinkedHashMap<>();
 
     static {
-        STANDARD.put("400", new String[] {"BadRequest", "Malformed or invalid input: a parameter or field that is "
-                + "unknown, of the wrong type or out of range is named in detail and in errors[] (a batch names each "
-                + "bad row, 1-based). Nothing was stored."});
-        STANDARD.put("401", new String[] {"Unauthorized", "No bearer token, or one that is expired or not signed "
-                + "with the service's key."});
-        STANDARD.put("403", new String[] {"Forbidden", "The token's role does not allow this, or the resource "
-                + "belongs to another organization."});
+        STANDARD.put("400", new String[] {
+            "BadRequest",
+            "Malformed or invalid input: a parameter or field that is "
+                    + "unknown, of the wrong type or out of range is named in detail and in errors[] (a batch names each "
+                    + "bad row, 1-based). Nothing was stored."
+        });
+        STANDARD.put("401", new String[] {
+            "Unauthorized", "No bearer token, or one that is expired or not signed " + "with the service's key."
+        });
+        STANDARD.put("403", new String[] {
+            "Forbidden", "The token's role does not allow this, or the resource " + "belongs to another organization."
+        });
         STANDARD.put("404", new String[] {"NotFound", "A resource named in the path does not exist."});
-        STANDARD.put("413", new String[] {"PayloadTooLarge", "The body is over the size limit (1 MB; batches 25 MB "
-                + "by default). Split it."});
-        STANDARD.put("415", new String[] {"UnsupportedMediaType", "The body's Content-Type is not one this "
-                + "operation accepts."});
-        STANDARD.put("422", new String[] {"Unprocessable", "The Idempotency-Key was already used with another "
-                + "body or on another operation."});
-        STANDARD.put("503", new String[] {"ServiceUnavailable", "The database cannot be reached; nothing was "
-                + "stored. Retry after the number of seconds in Retry-After."});
+        STANDARD.put("413", new String[] {
+            "PayloadTooLarge", "The body is over the size limit (1 MB; batches 25 MB " + "by default). Split it."
+        });
+        STANDARD.put("415", new String[] {
+            "UnsupportedMediaType", "The body's Content-Type is not one this " + "operation accepts."
+        });
+        STANDARD.put("422", new String[] {
+            "Unprocessable", "The Idempotency-Key was already used with another " + "body or on another operation."
+        });
+        STANDARD.put("503", new String[] {
+            "ServiceUnavailable",
+            "The database cannot be reached; nothing was " + "stored. Retry after the number of seconds in Retry-After."
+        });
     }
 
     @Override
     public void filterOpenAPI(OpenAPI api) {
         Components components = api.getComponents();
-        STANDARD.forEach((status, named) -> components.addResponse(named[0], OASFactory.createAPIResponse()
-                .description(named[1]).content(problemContent())));
+        STANDARD.forEach((status, named) -> components.addResponse(
+                named[0], OASFactory.createAPIResponse().description(named[1]).content(problemContent())));
         if (api.getPaths() != null) {
             api.getPaths().getPathItems().forEach((path, item) -> {
                 if (path.startsWith("/api/")) {
@@ -85,13 +95,22 @@ public class ContractFilter implements OASFilter {
                 if (operation.getParameters() != null) {
                     operation.getParameters().forEach(p -> collect(p.getSchema(), schemas, used));
                 }
-                if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
-                    operation.getRequestBody().getContent().getMediaTypes().values()
+                if (operation.getRequestBody() != null
+                        && operation.getRequestBody().getContent() != null) {
+                    operation
+                            .getRequestBody()
+                            .getContent()
+                            .getMediaTypes()
+                            .values()
                             .forEach(m -> collect(m.getSchema(), schemas, used));
                 }
-                for (APIResponse answer : operation.getResponses().getAPIResponses().values()) {
+                for (APIResponse answer :
+                        operation.getResponses().getAPIResponses().values()) {
                     if (answer.getContent() != null) {
-                        answer.getContent().getMediaTypes().values().forEach(m -> collect(m.getSchema(), schemas, used));
+                        answer.getContent()
+                                .getMediaTypes()
+                                .values()
+                                .forEach(m -> collect(m.getSchema(), schemas, used));
                     }
                 }
             }
@@ -99,8 +118,8 @@ public class ContractFilter implements OASFilter {
         for (APIResponse answer : api.getComponents().getResponses().values()) {
             answer.getContent().getMediaTypes().values().forEach(m -> collect(m.getSchema(), schemas, used));
         }
-        new HashSet<>(schemas.keySet()).stream().filter(name -> !used.contains(name))
-                .forEach(api.getComponents()::removeSchema);
+        new HashSet<>(schemas.keySet())
+                .stream().filter(name -> !used.contains(name)).forEach(api.getComponents()::removeSchema);
     }
 
     private void completeResponses(Operation operation) {
@@ -123,8 +142,10 @@ public class ContractFilter implements OASFilter {
             answers.putIfAbsent("415", reference("415"));
         }
         if (parameters.stream().anyMatch(p -> "Idempotency-Key".equals(p.getName()))) {
-            answers.putIfAbsent("409", OASFactory.createAPIResponse().description("A request with the same "
-                    + "Idempotency-Key is still running."));
+            answers.putIfAbsent(
+                    "409",
+                    OASFactory.createAPIResponse()
+                            .description("A request with the same " + "Idempotency-Key is still running."));
             answers.putIfAbsent("422", reference("422"));
         }
         answers.putIfAbsent("503", reference("503"));
@@ -132,16 +153,30 @@ public class ContractFilter implements OASFilter {
             if (answer.getRef() == null && status.charAt(0) >= '4' && answer.getContent() == null) {
                 answer.setContent(problemContent());
             }
-            if ("201".equals(status) && (answer.getHeaders() == null || !answer.getHeaders().containsKey("Location"))) {
-                answer.addHeader("Location", OASFactory.createHeader().description("URI of the created resource")
-                        .schema(OASFactory.createSchema().addType(SchemaType.STRING).format("uri-reference")));
+            if ("201".equals(status)
+                    && (answer.getHeaders() == null || !answer.getHeaders().containsKey("Location"))) {
+                answer.addHeader(
+                        "Location",
+                        OASFactory.createHeader()
+                                .description("URI of the created resource")
+                                .schema(OASFactory.createSchema()
+                                        .addType(SchemaType.STRING)
+                                        .format("uri-reference")));
             }
             // a CSV list answer is text; a CSV file to download (format binary) is left as its operation declares
-            if (answer.getContent() != null && answer.getContent().hasMediaType("text/csv")
+            if (answer.getContent() != null
+                    && answer.getContent().hasMediaType("text/csv")
                     && !isBinary(answer.getContent().getMediaType("text/csv"))) {
-                answer.getContent().addMediaType("text/csv", OASFactory.createMediaType().schema(OASFactory
-                        .createSchema().addType(SchemaType.STRING).description("UTF-8 CSV with a header row; the "
-                                + "columns of the JSON items, flattened (nested fields joined with '.')")));
+                answer.getContent()
+                        .addMediaType(
+                                "text/csv",
+                                OASFactory.createMediaType()
+                                        .schema(
+                                                OASFactory.createSchema()
+                                                        .addType(SchemaType.STRING)
+                                                        .description(
+                                                                "UTF-8 CSV with a header row; the "
+                                                                        + "columns of the JSON items, flattened (nested fields joined with '.')")));
             }
         });
         responses.setAPIResponses(new LinkedHashMap<>(answers));
@@ -174,8 +209,11 @@ public class ContractFilter implements OASFilter {
     }
 
     private static Content problemContent() {
-        return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)));
+        return OASFactory.createContent()
+                .addMediaType(
+                        Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().ref(PROBLEM_REF)));
     }
 
     /**
@@ -192,14 +230,21 @@ public class ContractFilter implements OASFilter {
         Set<String> inRequests = new HashSet<>();
         for (PathItem item : api.getPaths().getPathItems().values()) {
             for (Operation operation : item.getOperations().values()) {
-                if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
-                    for (MediaType media : operation.getRequestBody().getContent().getMediaTypes().values()) {
+                if (operation.getRequestBody() != null
+                        && operation.getRequestBody().getContent() != null) {
+                    for (MediaType media : operation
+                            .getRequestBody()
+                            .getContent()
+                            .getMediaTypes()
+                            .values()) {
                         collect(media.getSchema(), schemas, inRequests);
                     }
                 }
-                for (APIResponse answer : operation.getResponses().getAPIResponses().values()) {
+                for (APIResponse answer :
+                        operation.getResponses().getAPIResponses().values()) {
                     if (answer.getContent() != null) {
-                        for (MediaType media : answer.getContent().getMediaTypes().values()) {
+                        for (MediaType media :
+                                answer.getContent().getMediaTypes().values()) {
                             collect(media.getSchema(), schemas, inAnswers);
                         }
                     }
@@ -215,7 +260,9 @@ public class ContractFilter implements OASFilter {
                 continue;
             }
             schema.getProperties().forEach((property, value) -> {
-                if (!nullable(value) && (schema.getRequired() == null || !schema.getRequired().contains(property))) {
+                if (!nullable(value)
+                        && (schema.getRequired() == null
+                                || !schema.getRequired().contains(property))) {
                     schema.addRequired(property);
                 }
             });

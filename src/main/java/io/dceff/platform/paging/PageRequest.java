@@ -13,16 +13,12 @@ public class PageRequest {
 
     @QueryParam("page")
     @DefaultValue("0")
-    @Min(value = 0, message = "must be 0 or more")
-    @Max(value = 1_000_000, message = "must be at most 1000000")
-    @Parameter(description = "0-based page number")
+    @Min(value = 0, message = "must be 0 or more") @Max(value = 1_000_000, message = "must be at most 1000000") @Parameter(description = "0-based page number")
     public int page;
 
     @QueryParam("size")
     @DefaultValue("50")
-    @Min(value = 1, message = "must be between 1 and 500")
-    @Max(value = MAX_SIZE, message = "must be between 1 and 500")
-    @Parameter(description = "items per page, 1–500")
+    @Min(value = 1, message = "must be between 1 and 500") @Max(value = MAX_SIZE, message = "must be between 1 and 500") @Parameter(description = "items per page, 1–500")
     public int size;
 
     public static PageRequest of(int page, int size) {

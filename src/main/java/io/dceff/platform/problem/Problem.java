@@ -19,7 +19,12 @@ public record Problem(String type, String title, int status, String detail, Stri
      * @param errors the fields at fault; none is written as absent
      */
     public static Problem of(ProblemType type, String detail, String instance, List<FieldError> errors) {
-        return new Problem(type.uri(), type.title(), type.status(), detail, instance,
+        return new Problem(
+                type.uri(),
+                type.title(),
+                type.status(),
+                detail,
+                instance,
                 errors == null || errors.isEmpty() ? null : errors);
     }
 

@@ -71,13 +71,20 @@ public class ProblemMappers {
                 .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
                 .map(v -> FieldError.of(fieldName(v), v.getMessage()))
                 .toList();
-        return respond(ProblemType.INVALID_INPUT, ProblemException.invalid(errors).getMessage(), errors, uri);
+        return respond(
+                ProblemType.INVALID_INPUT, ProblemException.invalid(errors).getMessage(), errors, uri);
     }
 
     // Quarkus brings its own mappers for some of these; naming each type makes ours the most specific.
-    @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
-            MismatchedInputException.class, InvalidFormatException.class, UnrecognizedPropertyException.class,
-            ValueInstantiationException.class})
+    @ServerExceptionMapper({
+        JsonProcessingException.class,
+        JsonParseException.class,
+        JsonMappingException.class,
+        MismatchedInputException.class,
+        InvalidFormatException.class,
+        UnrecognizedPropertyException.class,
+        ValueInstantiationException.class
+    })
     public Response json(JsonProcessingException e, UriInfo uri) {
         return respond(ProblemType.MALFORMED_REQUEST, describe(e), jsonFieldErrors(e), uri);
     }
@@ -100,7 +107,8 @@ public class ProblemMappers {
             case 413 -> "The request body is over the size limit";
             default -> e.getMessage();
         };
-        Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA_TYPE)
+        Response.ResponseBuilder builder = Response.status(status)
+                .type(Problem.MEDIA_TYPE)
                 .entity(Problem.ofStatus(status, detail, uri.getPath()));
         String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
         if (allow == null && status == 405) {
@@ -114,10 +122,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized(RuntimeException e, UriInfo uri) {
-        return Response.status(401).type(Problem.MEDIA_TYPE)
+        return Response.status(401)
+                .type(Problem.MEDIA_TYPE)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .entity(problem(ProblemType.UNAUTHORIZED,
-                        "A valid bearer token is required (Authorization: Bearer <JWT>)", null, uri))
+                .entity(problem(
+                        ProblemType.UNAUTHORIZED,
+                        "A valid bearer token is required (Authorization: Bearer <JWT>)",
+                        null,
+                        uri))
                 .build();
     }
 
@@ -125,9 +137,14 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response identityProvider(OIDCException e, UriInfo uri) {
         LOG.warnf("Identity provider unavailable on %s: %s", uri.getPath(), e.getMessage());
-        return Response.status(503).type(Problem.MEDIA_TYPE).header(HttpHeaders.RETRY_AFTER, "5")
-                .entity(problem(ProblemType.SERVICE_UNAVAILABLE,
-                        "The identity provider cannot be reached to verify the token; retry shortly", null, uri))
+        return Response.status(503)
+                .type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .entity(problem(
+                        ProblemType.SERVICE_UNAVAILABLE,
+                        "The identity provider cannot be reached to verify the token; retry shortly",
+                        null,
+                        uri))
                 .build();
     }
 
@@ -138,8 +155,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
     public Response concurrentUpdate(RuntimeException e, UriInfo uri) {
-        return respond(ProblemType.CONFLICT,
-                "Someone else changed this resource at the same time; read it again and retry", null, uri);
+        return respond(
+                ProblemType.CONFLICT,
+                "Someone else changed this resource at the same time; read it again and retry",
+                null,
+                uri);
     }
 
     @ServerExceptionMapper
@@ -178,12 +198,18 @@ public class ProblemMappers {
             return concurrentUpdate(null, uri);
         }
         if (DatabaseErrors.isConflict(e)) {
-            return respond(ProblemType.CONFLICT, "Another request changed the same data at the same time; nothing "
-                    + "was stored. Retry", null, uri);
+            return respond(
+                    ProblemType.CONFLICT,
+                    "Another request changed the same data at the same time; nothing " + "was stored. Retry",
+                    null,
+                    uri);
         }
         if (DatabaseErrors.isIntegrityViolation(e)) {
-            return respond(ProblemType.CONFLICT, "This conflicts with what is stored (a duplicate or a reference"
-                    + " that does not exist)", null, uri);
+            return respond(
+                    ProblemType.CONFLICT,
+                    "This conflicts with what is stored (a duplicate or a reference" + " that does not exist)",
+                    null,
+                    uri);
         }
         // an SQL failure the driver and the pool describe only vaguely (a failed enlistment, say): when the
         // database cannot be reached right now, it was the outage and nothing was stored
@@ -198,15 +224,23 @@ public class ProblemMappers {
     }
 
     private Response unavailable(UriInfo uri) {
-        return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "5")
-                .entity(problem(ProblemType.SERVICE_UNAVAILABLE,
-                        "The database is not reachable; nothing was stored. Retry shortly", null, uri))
+        return Response.status(503)
+                .type(Problem.MEDIA_TYPE)
+                .header("Retry-After", "5")
+                .entity(problem(
+                        ProblemType.SERVICE_UNAVAILABLE,
+                        "The database is not reachable; nothing was stored. Retry shortly",
+                        null,
+                        uri))
                 .build();
     }
 
     /** A problem as an answer: its status, the problem media type, the problem as body. */
     public static Response response(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem)
+                .build();
     }
 
     private static Response respond(ProblemType type, String detail, List<FieldError> errors, UriInfo uri) {

@@ -42,7 +42,9 @@ public class Caller {
         if (org instanceof JsonString text) {
             org = text.getString();
         }
-        return Optional.ofNullable(org).filter(o -> !(o instanceof JsonArray)).map(Object::toString)
+        return Optional.ofNullable(org)
+                .filter(o -> !(o instanceof JsonArray))
+                .map(Object::toString)
                 .filter(s -> !s.isBlank());
     }
 
@@ -63,8 +65,8 @@ public class Caller {
         if (seesEverything()) {
             return Optional.empty();
         }
-        return Optional.of(organization().orElseThrow(() -> ProblemException.forbidden(
-                "Your token names no organization (the \"org\" claim)")));
+        return Optional.of(organization()
+                .orElseThrow(() -> ProblemException.forbidden("Your token names no organization (the \"org\" claim)")));
     }
 
     /** The caller as a value for the services. */

@@ -48,22 +48,30 @@ public class KeyTenant implements TenantConfigResolver {
 
     @Override
     public Uni<OidcTenantConfig> resolve(RoutingContext context, OidcRequestContext<OidcTenantConfig> request) {
-        return Uni.createFrom().item(startup.developmentKeyAccepted()
-                && issuer.equals(issuerOf(context.request().getHeader("Authorization"))) ? tenant() : null);
+        return Uni.createFrom()
+                .item(
+                        startup.developmentKeyAccepted()
+                                        && issuer.equals(
+                                                issuerOf(context.request().getHeader("Authorization")))
+                                ? tenant()
+                                : null);
     }
 
     private OidcTenantConfig tenant() {
         OidcTenantConfig built = tenant;
         if (built == null) {
-            var builder = OidcTenantConfig.builder().tenantId(TENANT)
-                    .applicationType(ApplicationType.SERVICE);
+            var builder = OidcTenantConfig.builder().tenantId(TENANT).applicationType(ApplicationType.SERVICE);
             if (location.startsWith("https://") || location.startsWith("http://")) {
                 builder.authServerUrl(location).discoveryEnabled(false).jwksPath(location);
             } else {
                 builder.publicKey(pem(location));
             }
-            built = builder.token().issuer(issuer).end()
-                    .roles().roleClaimPath(config.security().rolesClaim()).end()
+            built = builder.token()
+                    .issuer(issuer)
+                    .end()
+                    .roles()
+                    .roleClaimPath(config.security().rolesClaim())
+                    .end()
                     .build();
             tenant = built;
         }
@@ -91,7 +99,8 @@ public class KeyTenant implements TenantConfigResolver {
     private static String pem(String location) {
         try {
             return Files.readString(Path.of(location.replaceFirst("^file:", "")), StandardCharsets.US_ASCII)
-                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+                    .replaceAll("-----[A-Z ]+-----", "")
+                    .replaceAll("\\s", "");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the token verification key " + location, e);
         }

@@ -7,6 +7,5 @@ public final class Roles {
     public static final String REGULATOR = "regulator";
     public static final String ADMIN = "admin";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

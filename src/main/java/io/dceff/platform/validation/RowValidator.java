@@ -41,7 +41,8 @@ public class RowValidator {
 
     @PostConstruct
     void init() {
-        validator = factory.usingContext().traversableResolver(EVERYTHING_REACHABLE).getValidator();
+        validator =
+                factory.usingContext().traversableResolver(EVERYTHING_REACHABLE).getValidator();
     }
 
     public <T> Set<ConstraintViolation<T>> validate(T row) {

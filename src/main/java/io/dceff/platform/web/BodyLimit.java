@@ -39,14 +39,22 @@ public class BodyLimit {
             } catch (NumberFormatException ignored) {
                 // Vert.x rejects a malformed length itself
             }
-            long limit = ctx.request().path().endsWith("/batch") ? batchLimit.asLongValue()
+            long limit = ctx.request().path().endsWith("/batch")
+                    ? batchLimit.asLongValue()
                     : config.limits().requestBody().asLongValue();
             if (declared > limit) {
-                Problem problem = Problem.of(ProblemType.PAYLOAD_TOO_LARGE, "The body of " + declared
-                        + " bytes is over the limit of " + limit + " bytes"
-                        + (limit < batchLimit.asLongValue() ? "" : "; split it"), ctx.request().path(), null);
-                ctx.response().setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                        .putHeader("Connection", "close").end(encode(problem));
+                Problem problem = Problem.of(
+                        ProblemType.PAYLOAD_TOO_LARGE,
+                        "The body of " + declared
+                                + " bytes is over the limit of " + limit + " bytes"
+                                + (limit < batchLimit.asLongValue() ? "" : "; split it"),
+                        ctx.request().path(),
+                        null);
+                ctx.response()
+                        .setStatusCode(problem.status())
+                        .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                        .putHeader("Connection", "close")
+                        .end(encode(problem));
                 return;
             }
             ctx.next();

@@ -17,8 +17,8 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Months, dates, whole numbers, booleans and enumerations in paths and queries, read exactly as the OpenAPI
@@ -72,8 +72,8 @@ public class ParamConverters implements ParamConverterProvider {
     }
 
     /** @param primitive an empty value cannot stand for "absent": it is refused like any other bad value */
-    private static <T> ParamConverter<T> converter(String name, String expected, Function<String, T> parse,
-            boolean primitive) {
+    private static <T> ParamConverter<T> converter(
+            String name, String expected, Function<String, T> parse, boolean primitive) {
         return new ParamConverter<>() {
             @Override
             public T fromString(String value) {
@@ -84,8 +84,11 @@ public class ParamConverters implements ParamConverterProvider {
                     return parse.apply(value.trim());
                 } catch (DateTimeParseException | IllegalArgumentException e) {
                     String message = "must be " + expected;
-                    throw new WebApplicationException(ProblemMappers.response(Problem.of(ProblemType.INVALID_INPUT,
-                            name + ": " + message, null, List.of(FieldError.of(name, message)))));
+                    throw new WebApplicationException(ProblemMappers.response(Problem.of(
+                            ProblemType.INVALID_INPUT,
+                            name + ": " + message,
+                            null,
+                            List.of(FieldError.of(name, message)))));
                 }
             }
 

@@ -19,18 +19,35 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/rating-schemes")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Green-design star rating", description = "Star ratings of data-center designs by the rule files "
-        + "in ratings/ (scheme green-design-v1).")
+@Tag(
+        name = "Green-design star rating",
+        description =
+                "Star ratings of data-center designs by the rule files " + "in ratings/ (scheme green-design-v1).")
 public class RatingSchemeResource {
 
     /** A scheme as its rule file states it. */
     @Schema(name = "RatingScheme")
-    public record SchemeView(String id, String version, String title, BigDecimal maxScore, String file,
-            List<RuleFile.Prerequisite> prerequisites, List<RuleFile.CriterionRule> criteria,
-            List<RuleFile.StarThreshold> stars, @Schema(nullable = true) RuleFile.Caps caps) {
+    public record SchemeView(
+            String id,
+            String version,
+            String title,
+            BigDecimal maxScore,
+            String file,
+            List<RuleFile.Prerequisite> prerequisites,
+            List<RuleFile.CriterionRule> criteria,
+            List<RuleFile.StarThreshold> stars,
+            @Schema(nullable = true) RuleFile.Caps caps) {
         static SchemeView of(RatingScheme s) {
-            return new SchemeView(s.id(), s.version(), s.title(), s.maxScore(), Paths.get(s.file())
-                    .getFileName().toString(), s.prerequisites(), s.criteria(), s.stars(), s.caps());
+            return new SchemeView(
+                    s.id(),
+                    s.version(),
+                    s.title(),
+                    s.maxScore(),
+                    Paths.get(s.file()).getFileName().toString(),
+                    s.prerequisites(),
+                    s.criteria(),
+                    s.stars(),
+                    s.caps());
         }
     }
 
@@ -39,7 +56,9 @@ public class RatingSchemeResource {
 
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.CARRIER, Roles.REGULATOR, Roles.ADMIN})
-    @Operation(operationId = "listRatingSchemes", summary = "Rating schemes loaded from the rule files",
+    @Operation(
+            operationId = "listRatingSchemes",
+            summary = "Rating schemes loaded from the rule files",
             description = "Each scheme as its rule file states it: prerequisites, criteria with their rules, star "
                     + "thresholds and caps. Any role.")
     public List<SchemeView> schemes() {

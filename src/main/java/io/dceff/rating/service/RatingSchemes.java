@@ -27,8 +27,11 @@ public class RatingSchemes {
 
     @PostConstruct
     void load() {
-        schemes = new RatingSchemeLoader(DesignDeclaration.FIELDS).loadDirectory(config.ratings().dir());
-        LOG.infof("Rating schemes loaded from %s: %s", config.ratings().dir(),
+        schemes = new RatingSchemeLoader(DesignDeclaration.FIELDS)
+                .loadDirectory(config.ratings().dir());
+        LOG.infof(
+                "Rating schemes loaded from %s: %s",
+                config.ratings().dir(),
                 schemes.stream().map(s -> s.id() + " " + s.version()).toList());
     }
 
@@ -41,9 +44,11 @@ public class RatingSchemes {
         String wanted = name == null || name.isBlank() ? config.ratings().defaultScheme() : name.trim();
         String id = wanted.contains("@") ? wanted.substring(0, wanted.indexOf('@')) : wanted;
         String version = wanted.contains("@") ? wanted.substring(wanted.indexOf('@') + 1) : null;
-        return schemes.stream().filter(s -> s.id().equals(id) && (version == null || s.version().equals(version)))
+        return schemes.stream()
+                .filter(s ->
+                        s.id().equals(id) && (version == null || s.version().equals(version)))
                 .max(Comparator.comparing(RatingScheme::version))
-                .orElseThrow(() -> ProblemException.invalid("scheme", "unknown rating scheme " + wanted
-                        + " (see GET /api/v1/rating-schemes)"));
+                .orElseThrow(() -> ProblemException.invalid(
+                        "scheme", "unknown rating scheme " + wanted + " (see GET /api/v1/rating-schemes)"));
     }
 }

@@ -1,11 +1,10 @@
 package io.dceff.rating.service;
 
-import io.dceff.platform.jdbc.RetriedTransaction;
-import io.dceff.platform.audit.Audited;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dceff.platform.audit.Audited;
 import io.dceff.platform.jdbc.Jdbc;
+import io.dceff.platform.jdbc.RetriedTransaction;
 import io.dceff.platform.security.Actor;
 import io.dceff.rating.DesignDeclaration;
 import io.dceff.rating.RatingEvaluator;
@@ -51,9 +50,18 @@ public class RatingService {
         RatingScheme scheme = schemes.find(schemeName);
         RatingResult result = new RatingEvaluator().evaluate(scheme, declaration.values());
         Instant now = Instant.now(clock);
-        long id = jdbc.insert("INSERT INTO star_rating (data_center_id, scheme, scheme_version, stars, score, declaration,"
-                + " result, rated_at, rated_by) VALUES (?,?,?,?,?,?,?,?,?)", List.of(dc.id, scheme.id(), scheme.version(),
-                        result.stars(), result.score(), write(declaration), write(result), Timestamp.from(now),
+        long id = jdbc.insert(
+                "INSERT INTO star_rating (data_center_id, scheme, scheme_version, stars, score, declaration,"
+                        + " result, rated_at, rated_by) VALUES (?,?,?,?,?,?,?,?,?)",
+                List.of(
+                        dc.id,
+                        scheme.id(),
+                        scheme.version(),
+                        result.stars(),
+                        result.score(),
+                        write(declaration),
+                        write(result),
+                        Timestamp.from(now),
                         actor.subject()));
         return new StarRating(id, code, declaration, result, now, actor.subject());
     }
@@ -61,14 +69,21 @@ public class RatingService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<StarRating> list(String code, Actor actor) {
         DataCenter dc = dataCenters.require(code, actor);
-        return jdbc.list("SELECT id, declaration, result, rated_at, rated_by FROM star_rating WHERE data_center_id = ?"
-                + " ORDER BY id", List.of(dc.id), rs -> rating(rs, code));
+        return jdbc.list(
+                "SELECT id, declaration, result, rated_at, rated_by FROM star_rating WHERE data_center_id = ?"
+                        + " ORDER BY id",
+                List.of(dc.id),
+                rs -> rating(rs, code));
     }
 
     /** A star_rating row of the data center {@code code}, its declaration and result stored as JSON. */
     private StarRating rating(ResultSet rs, String code) throws SQLException {
-        return new StarRating(rs.getLong("id"), code, read(rs.getString("declaration"), DesignDeclaration.class),
-                read(rs.getString("result"), RatingResult.class), rs.getTimestamp("rated_at").toInstant(),
+        return new StarRating(
+                rs.getLong("id"),
+                code,
+                read(rs.getString("declaration"), DesignDeclaration.class),
+                read(rs.getString("result"), RatingResult.class),
+                rs.getTimestamp("rated_at").toInstant(),
                 rs.getString("rated_by"));
     }
 

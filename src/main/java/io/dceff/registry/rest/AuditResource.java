@@ -31,12 +31,18 @@ public class AuditResource {
     AuditTrail trail;
 
     @GET
-    @Operation(operationId = "listDataCenterAuditEvents", summary = "The audit trail of a data center, newest first",
+    @Operation(
+            operationId = "listDataCenterAuditEvents",
+            summary = "The audit trail of a data center, newest first",
             description = "Every write that touched it (registration, updates, status changes, reports, corrections, "
                     + "batches naming it, ratings, decisions): who (subject, organization, roles), when, what "
                     + "(method, path, status) and the request id (X-Request-Id). Regulators.")
-    public List<AuditTrail.Event> trail(@Parameter(description = "data-center code") @PathParam("code") String code,
-            @Parameter(description = "at most this many events, 1–1000") @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(1000) int limit) {
+    public List<AuditTrail.Event> trail(
+            @Parameter(description = "data-center code") @PathParam("code") String code,
+            @Parameter(description = "at most this many events, 1–1000")
+                    @QueryParam("limit")
+                    @DefaultValue("200")
+                    @Min(1) @Max(1000) int limit) {
         if (DataCenter.count("code", code) == 0) {
             throw ProblemException.notFound("Data center", code);
         }

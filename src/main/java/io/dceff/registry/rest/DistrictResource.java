@@ -19,8 +19,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class DistrictResource {
 
     @GET
-    @Operation(operationId = "listDistricts", summary = "The 16 districts of Shanghai", description = "GB/T 2260 codes with Chinese and English names. Any role.")
+    @Operation(
+            operationId = "listDistricts",
+            summary = "The 16 districts of Shanghai",
+            description = "GB/T 2260 codes with Chinese and English names. Any role.")
     public List<DistrictView> list() {
-        return District.<District>listAll(Sort.by("code")).stream().map(DistrictView::of).toList();
+        return District.<District>listAll(Sort.by("code")).stream()
+                .map(DistrictView::of)
+                .toList();
     }
 }

@@ -44,26 +44,50 @@ public class OrganizationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.REGULATOR})
-    @Operation(operationId = "createOrganization", summary = "Register an operator or carrier",
-            description = "Admins and regulators. 400 when the credit code's check digit is wrong; 409 when the code or credit code exists.")
-    @APIResponse(responseCode = "201", description = "Registered",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganizationView.class)))
+    @Operation(
+            operationId = "createOrganization",
+            summary = "Register an operator or carrier",
+            description =
+                    "Admins and regulators. 400 when the credit code's check digit is wrong; 409 when the code or credit code exists.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Registered",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = OrganizationView.class)))
     @APIResponse(responseCode = "409", description = "The code or the credit code is registered already")
-    public Response create(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = OrganizationRequest.class), examples = @ExampleObject(name = "operator",
-                    value = "{\"code\": \"OP-DEMO\", \"name\": \"Demo Data Services Co.\", \"kind\": \"OPERATOR\", "
-                            + "\"creditCode\": \"91310000MA1FL0A65P\"}")))
-            @Valid @NotNull OrganizationRequest request, UriInfo uri) {
+    public Response create(
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = OrganizationRequest.class),
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "operator",
+                                                            value =
+                                                                    "{\"code\": \"OP-DEMO\", \"name\": \"Demo Data Services Co.\", \"kind\": \"OPERATOR\", "
+                                                                            + "\"creditCode\": \"91310000MA1FL0A65P\"}")))
+                    @Valid @NotNull OrganizationRequest request,
+            UriInfo uri) {
         OrganizationView created = OrganizationView.of(service.create(request.details(), caller.actor()));
-        return Response.created(uri.getAbsolutePathBuilder().path(created.code()).build()).entity(created).build();
+        return Response.created(
+                        uri.getAbsolutePathBuilder().path(created.code()).build())
+                .entity(created)
+                .build();
     }
 
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.CARRIER, Roles.REGULATOR, Roles.ADMIN})
-    @Operation(operationId = "listOrganizations", summary = "List organizations",
+    @Operation(
+            operationId = "listOrganizations",
+            summary = "List organizations",
             description = "Any role (carriers need each other's codes for sharing).")
-    public Page<OrganizationView> list(@Parameter(description = "only operators or only carriers") @QueryParam("kind")
-            OrganizationKind kind, @Valid @BeanParam PageRequest page) {
+    public Page<OrganizationView> list(
+            @Parameter(description = "only operators or only carriers") @QueryParam("kind") OrganizationKind kind,
+            @Valid @BeanParam PageRequest page) {
         return service.list(kind, page).map(OrganizationView::of);
     }
 

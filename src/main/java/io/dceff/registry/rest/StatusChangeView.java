@@ -6,9 +6,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-public record StatusChangeView(@Schema(nullable = true, description = "absent for the registration")
-        DataCenterStatus fromStatus, DataCenterStatus toStatus, LocalDate effectiveOn, Instant changedAt,
-        @Schema(nullable = true) String changedBy, @Schema(nullable = true) String note) {
+public record StatusChangeView(
+        @Schema(nullable = true, description = "absent for the registration")
+        DataCenterStatus fromStatus,
+
+        DataCenterStatus toStatus,
+        LocalDate effectiveOn,
+        Instant changedAt,
+        @Schema(nullable = true) String changedBy,
+        @Schema(nullable = true) String note) {
     public static StatusChangeView of(StatusChange c) {
         return new StatusChangeView(c.fromStatus, c.toStatus, c.effectiveOn, c.changedAt, c.changedBy, c.note);
     }

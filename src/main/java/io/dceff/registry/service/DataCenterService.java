@@ -1,8 +1,7 @@
 package io.dceff.registry.service;
 
-import io.dceff.platform.jdbc.RetriedTransaction;
 import io.dceff.platform.audit.Audited;
-
+import io.dceff.platform.jdbc.RetriedTransaction;
 import io.dceff.platform.paging.Page;
 import io.dceff.platform.paging.PageRequest;
 import io.dceff.platform.problem.Problem.FieldError;
@@ -54,7 +53,12 @@ public class DataCenterService {
         apply(details, dc);
         dc.status = details.status() == null ? DataCenterStatus.OPERATING : details.status();
         dc.persist();
-        record(dc, null, dc.status, dc.commissionedOn, actor,
+        record(
+                dc,
+                null,
+                dc.status,
+                dc.commissionedOn,
+                actor,
                 details.statusNote() == null ? "registered" : details.statusNote());
         return dc;
     }
@@ -63,7 +67,8 @@ public class DataCenterService {
     @RetriedTransaction
     public DataCenter update(String code, DataCenterDetails details, Actor actor) {
         if (!code.equals(details.code())) {
-            throw ProblemException.invalid("code", "must match the code in the path (" + code + "); codes do not change");
+            throw ProblemException.invalid(
+                    "code", "must match the code in the path (" + code + "); codes do not change");
         }
         DataCenter dc = require(code, actor);
         actor.requireAccess(details.operatorCode());
@@ -78,7 +83,8 @@ public class DataCenterService {
     /** Moves a data center to another status and records who, when and why; the history is never rewritten. */
     @Audited
     @RetriedTransaction
-    public DataCenter changeStatus(String code, DataCenterStatus status, LocalDate effectiveOn, String note, Actor actor) {
+    public DataCenter changeStatus(
+            String code, DataCenterStatus status, LocalDate effectiveOn, String note, Actor actor) {
         DataCenter dc = require(code, actor);
         if (status == dc.status) {
             throw ProblemException.conflict("Data center " + code + " is already " + status);
@@ -97,15 +103,17 @@ public class DataCenterService {
 
     /** Same as {@link #require}, holding a write lock on the row until the transaction ends. */
     public DataCenter requireForUpdate(String code, Actor actor) {
-        DataCenter dc = DataCenter.<DataCenter>find("code", code).withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResultOptional().orElseThrow(() -> ProblemException.notFound("Data center", code));
+        DataCenter dc = DataCenter.<DataCenter>find("code", code)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("Data center", code));
         actor.requireAccess(dc.operatorCode);
         return dc;
     }
 
     @Transactional(TxType.SUPPORTS)
-    public Page<DataCenter> list(String district, String operator, DataCenterStatus status, Actor actor,
-            PageRequest page) {
+    public Page<DataCenter> list(
+            String district, String operator, DataCenterStatus status, Actor actor, PageRequest page) {
         String scope = actor.restrictedTo().orElse(null);
         if (scope != null && operator != null && !operator.equals(scope)) {
             throw ProblemException.forbidden("Operators see only their own data centers");
@@ -143,7 +151,12 @@ public class DataCenterService {
         record(dc, from, to, effectiveOn == null ? LocalDate.now(clock) : effectiveOn, actor, note);
     }
 
-    private void record(DataCenter dc, DataCenterStatus from, DataCenterStatus to, LocalDate effectiveOn, Actor actor,
+    private void record(
+            DataCenter dc,
+            DataCenterStatus from,
+            DataCenterStatus to,
+            LocalDate effectiveOn,
+            Actor actor,
             String note) {
         StatusChange change = new StatusChange();
         change.dataCenterId = dc.id;
@@ -159,8 +172,8 @@ public class DataCenterService {
     private void checkReferences(DataCenterDetails details) {
         List<FieldError> errors = new ArrayList<>();
         if (District.findById(details.district()) == null) {
-            errors.add(FieldError.of("district", "unknown district " + details.district()
-                    + " (see GET /api/v1/districts)"));
+            errors.add(FieldError.of(
+                    "district", "unknown district " + details.district() + " (see GET /api/v1/districts)"));
         }
         try {
             organizations.require(details.operatorCode(), OrganizationKind.OPERATOR, "operatorCode");
@@ -173,8 +186,9 @@ public class DataCenterService {
         LocalDate certified = details.zeroCarbonCertifiedOn();
         if (certified != null) {
             if (Boolean.FALSE.equals(details.zeroCarbon())) {
-                errors.add(FieldError.of("zeroCarbonCertifiedOn", "only a zero-carbon data center has a certification "
-                        + "date (zeroCarbon is false)"));
+                errors.add(FieldError.of(
+                        "zeroCarbonCertifiedOn",
+                        "only a zero-carbon data center has a certification " + "date (zeroCarbon is false)"));
             }
             if (certified.isAfter(LocalDate.now(clock))) {
                 errors.add(FieldError.of("zeroCarbonCertifiedOn", "must not be in the future"));

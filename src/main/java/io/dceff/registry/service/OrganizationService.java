@@ -1,8 +1,7 @@
 package io.dceff.registry.service;
 
-import io.dceff.platform.jdbc.RetriedTransaction;
 import io.dceff.platform.audit.Audited;
-
+import io.dceff.platform.jdbc.RetriedTransaction;
 import io.dceff.platform.paging.Page;
 import io.dceff.platform.paging.PageRequest;
 import io.dceff.platform.problem.ProblemException;
@@ -13,6 +12,7 @@ import io.dceff.registry.OrganizationDetails;
 import io.dceff.registry.OrganizationKind;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import jakarta.inject.Inject;
 
 @ApplicationScoped
 @Transactional
@@ -61,14 +60,17 @@ public class OrganizationService {
 
     @Transactional(TxType.SUPPORTS)
     public Page<Organization> list(OrganizationKind kind, PageRequest page) {
-        var query = kind == null ? Organization.findAll(Sort.by("code")) : Organization.find("kind", Sort.by("code"), kind);
+        var query =
+                kind == null ? Organization.findAll(Sort.by("code")) : Organization.find("kind", Sort.by("code"), kind);
         return new Page<>(query.page(page.page, page.size).list(), page.page, page.size, query.count());
     }
 
     /** The codes of every organization of a kind. */
     @Transactional(TxType.SUPPORTS)
     public Set<String> codes(OrganizationKind kind) {
-        return Organization.<Organization>list("kind", kind).stream().map(o -> o.code).collect(Collectors.toSet());
+        return Organization.<Organization>list("kind", kind).stream()
+                .map(o -> o.code)
+                .collect(Collectors.toSet());
     }
 
     /** The organization that must exist and be of the given kind, or a 400 on {@code field}. */
@@ -77,7 +79,8 @@ public class OrganizationService {
         Organization org = Organization.findByCode(code)
                 .orElseThrow(() -> ProblemException.invalid(field, "organization " + code + " does not exist"));
         if (org.kind != kind) {
-            throw ProblemException.invalid(field, "organization " + code + " is not a " + kind.name().toLowerCase());
+            throw ProblemException.invalid(
+                    field, "organization " + code + " is not a " + kind.name().toLowerCase());
         }
         return org;
     }

@@ -35,8 +35,10 @@ public class SiteStatus {
     /** Every data center, by code, with its status at {@code date}. */
     public List<Site> at(LocalDate date) {
         List<Site> sites = new ArrayList<>();
-        jdbc.query("SELECT " + COLUMNS + ", " + StatusAt.sql("d.id") + " AS status FROM data_center d ORDER BY d.code",
-                List.of(date), rs -> sites.add(site(rs)));
+        jdbc.query(
+                "SELECT " + COLUMNS + ", " + StatusAt.sql("d.id") + " AS status FROM data_center d ORDER BY d.code",
+                List.of(date),
+                rs -> sites.add(site(rs)));
         return sites;
     }
 
@@ -47,8 +49,11 @@ public class SiteStatus {
             List<Object> params = new ArrayList<>();
             params.add(date);
             params.addAll(chunk);
-            jdbc.query("SELECT " + COLUMNS + ", " + StatusAt.sql("d.id") + " AS status FROM data_center d WHERE d.id IN ("
-                    + Jdbc.placeholders(chunk.size()) + ")", params, rs -> {
+            jdbc.query(
+                    "SELECT " + COLUMNS + ", " + StatusAt.sql("d.id") + " AS status FROM data_center d WHERE d.id IN ("
+                            + Jdbc.placeholders(chunk.size()) + ")",
+                    params,
+                    rs -> {
                         Site site = site(rs);
                         sites.put(site.id(), site);
                     });
@@ -62,9 +67,10 @@ public class SiteStatus {
      */
     public List<Site> running(LocalDate commissionedBy, String district, String operator) {
         List<Site> sites = new ArrayList<>();
-        jdbc.query("SELECT " + COLUMNS + ", d.status AS status FROM data_center d"
-                + " WHERE d.status IN ('OPERATING', 'CONSOLIDATING') AND d.commissioned_on <= ?"
-                + " AND (? IS NULL OR d.district_code = ?) AND (? IS NULL OR d.operator_code = ?)",
+        jdbc.query(
+                "SELECT " + COLUMNS + ", d.status AS status FROM data_center d"
+                        + " WHERE d.status IN ('OPERATING', 'CONSOLIDATING') AND d.commissioned_on <= ?"
+                        + " AND (? IS NULL OR d.district_code = ?) AND (? IS NULL OR d.operator_code = ?)",
                 Arrays.asList(commissionedBy, district, district, operator, operator),
                 rs -> sites.add(site(rs)));
         return sites;
@@ -74,7 +80,9 @@ public class SiteStatus {
     public Map<Long, String> codes(Collection<Long> ids) {
         Map<Long, String> codes = new HashMap<>();
         for (List<Long> chunk : Jdbc.chunks(List.copyOf(ids))) {
-            jdbc.query("SELECT id, code FROM data_center WHERE id IN (" + Jdbc.placeholders(chunk.size()) + ")", chunk,
+            jdbc.query(
+                    "SELECT id, code FROM data_center WHERE id IN (" + Jdbc.placeholders(chunk.size()) + ")",
+                    chunk,
                     rs -> codes.put(rs.getLong("id"), rs.getString("code")));
         }
         return codes;
@@ -82,8 +90,14 @@ public class SiteStatus {
 
     private static Site site(ResultSet rs) throws SQLException {
         String status = rs.getString("status");
-        return new Site(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("operator_code"),
-                rs.getString("district_code"), rs.getInt("racks"), rs.getObject("commissioned_on", LocalDate.class),
+        return new Site(
+                rs.getLong("id"),
+                rs.getString("code"),
+                rs.getString("name"),
+                rs.getString("operator_code"),
+                rs.getString("district_code"),
+                rs.getInt("racks"),
+                rs.getObject("commissioned_on", LocalDate.class),
                 rs.getObject("zero_carbon_certified_on", LocalDate.class),
                 status == null ? null : DataCenterStatus.valueOf(status));
     }

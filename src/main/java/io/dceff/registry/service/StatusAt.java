@@ -10,8 +10,7 @@ package io.dceff.registry.service;
  */
 public final class StatusAt {
 
-    private StatusAt() {
-    }
+    private StatusAt() {}
 
     /**
      * A scalar subquery giving the status at the date bound to its one {@code ?} parameter.

@@ -7,15 +7,27 @@ import java.util.List;
 import java.util.Set;
 
 /** What a stored batch holds: its size and span, and the rows that carry data-quality flags. */
-public record BatchView(long id, int rows, int dataCenters, YearMonth firstPeriod, YearMonth lastPeriod, int flagged,
+public record BatchView(
+        long id,
+        int rows,
+        int dataCenters,
+        YearMonth firstPeriod,
+        YearMonth lastPeriod,
+        int flagged,
         List<FlaggedRow> flaggedRows) {
 
-    public record FlaggedRow(int row, String dataCenterCode, YearMonth period, Set<QualityFlag> flags) {
-    }
+    public record FlaggedRow(int row, String dataCenterCode, YearMonth period, Set<QualityFlag> flags) {}
 
     public static BatchView of(ReportBatch b) {
-        return new BatchView(b.id(), b.rows(), b.dataCenters(), b.firstPeriod(), b.lastPeriod(), b.flagged(),
-                b.flaggedRows().stream().map(r -> new FlaggedRow(r.row(), r.dataCenterCode(), r.period(), r.flags()))
+        return new BatchView(
+                b.id(),
+                b.rows(),
+                b.dataCenters(),
+                b.firstPeriod(),
+                b.lastPeriod(),
+                b.flagged(),
+                b.flaggedRows().stream()
+                        .map(r -> new FlaggedRow(r.row(), r.dataCenterCode(), r.period(), r.flags()))
                         .toList());
     }
 }

@@ -49,8 +49,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Roles.OPERATOR, Roles.REGULATOR, Roles.ADMIN})
 public class EnergyReportBatchResource {
 
-    static final Set<String> COLUMNS = Set.of("dataCenterCode", "period", "facilityKwh", "itKwh", "renewableKwh",
-            "reusedKwh", "waterM3", "racksInUse", "pueCategory");
+    static final Set<String> COLUMNS = Set.of(
+            "dataCenterCode",
+            "period",
+            "facilityKwh",
+            "itKwh",
+            "renewableKwh",
+            "reusedKwh",
+            "waterM3",
+            "racksInUse",
+            "pueCategory");
     static final Set<String> REQUIRED = Set.of("dataCenterCode", "period", "facilityKwh", "itKwh");
 
     @Inject
@@ -74,25 +82,52 @@ public class EnergyReportBatchResource {
     @POST
     @Path("batch")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "submitEnergyReportBatch", summary = "Submit many reports (JSON array, CSV or XLSX)",
-            description = "Each row is a report with its dataCenterCode. All or nothing: if any row is invalid nothing "
-                    + "is stored and the 400 names every bad row (1-based) and field; rows for months already "
-                    + "reported give 409 naming them; rows for another operator's data centers give 403. "
-                    + "201 with the batch's summary and its flagged rows. As text/csv: UTF-8 with a header row (a BOM "
-                    + "is allowed); columns dataCenterCode, period (YYYY-MM), facilityKwh, itKwh (required), "
-                    + "renewableKwh, reusedKwh, waterM3, racksInUse, pueCategory; empty cells are absent values; row 1 "
-                    + "is the first row after the header. As XLSX: the first sheet, with the same columns in its header row (the "
-                    + "template's Chinese and English headers are accepted), read as a stream. Batches may be up "
-                    + "to 25 MB; an encrypted or malformed workbook is a 400, one that expands beyond its limits a 413.")
-    @APIResponse(responseCode = "201", description = "Stored whole; Location is the batch",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchView.class)))
-    @APIResponse(responseCode = "409", description = "Rows for months already reported (named in errors[]), or a "
-            + "request with the same Idempotency-Key is still running")
-    public Response json(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = BatchReportRow.class),
-            examples = @ExampleObject(name = "two months", value = BatchReportRow.EXAMPLE))) JsonNode body,
-            UriInfo uri, @Parameter(description = Idempotency.DESCRIPTION) @HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.once(key, caller.subject(), "POST " + uri.getPath(), idempotency.bytesOf(body),
+    @Operation(
+            operationId = "submitEnergyReportBatch",
+            summary = "Submit many reports (JSON array, CSV or XLSX)",
+            description =
+                    "Each row is a report with its dataCenterCode. All or nothing: if any row is invalid nothing "
+                            + "is stored and the 400 names every bad row (1-based) and field; rows for months already "
+                            + "reported give 409 naming them; rows for another operator's data centers give 403. "
+                            + "201 with the batch's summary and its flagged rows. As text/csv: UTF-8 with a header row (a BOM "
+                            + "is allowed); columns dataCenterCode, period (YYYY-MM), facilityKwh, itKwh (required), "
+                            + "renewableKwh, reusedKwh, waterM3, racksInUse, pueCategory; empty cells are absent values; row 1 "
+                            + "is the first row after the header. As XLSX: the first sheet, with the same columns in its header row (the "
+                            + "template's Chinese and English headers are accepted), read as a stream. Batches may be up "
+                            + "to 25 MB; an encrypted or malformed workbook is a 400, one that expands beyond its limits a 413.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Stored whole; Location is the batch",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = BatchView.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Rows for months already reported (named in errors[]), or a "
+                    + "request with the same Idempotency-Key is still running")
+    public Response json(
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema =
+                                                    @Schema(
+                                                            type = SchemaType.ARRAY,
+                                                            implementation = BatchReportRow.class),
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "two months",
+                                                            value = BatchReportRow.EXAMPLE)))
+                    JsonNode body,
+            UriInfo uri,
+            @Parameter(description = Idempotency.DESCRIPTION) @HeaderParam(Idempotency.HEADER) String key) {
+        return idempotency.once(
+                key,
+                caller.subject(),
+                "POST " + uri.getPath(),
+                idempotency.bytesOf(body),
                 () -> store(JsonRows.read(body, BatchReportRow.class, json), "JSON", uri));
     }
 
@@ -100,16 +135,38 @@ public class EnergyReportBatchResource {
     @Path("batch")
     @Consumes({CsvMediaType.TEXT_CSV, "application/csv", XlsxUpload.MEDIA_TYPE})
     @Operation(operationId = "submitEnergyReportBatch")
-    @APIResponse(responseCode = "201", description = "Stored whole; Location is the batch",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchView.class)))
-    public Response table(@RequestBody(required = true, content = {
-            @Content(mediaType = CsvMediaType.TEXT_CSV, schema = @Schema(type = SchemaType.STRING),
-                    examples = @ExampleObject(name = "two months", value = BatchReportRow.CSV_EXAMPLE)),
-            @Content(mediaType = "application/csv", schema = @Schema(type = SchemaType.STRING),
-                    examples = @ExampleObject(name = "two months", value = BatchReportRow.CSV_EXAMPLE)),
-            @Content(mediaType = XlsxUpload.MEDIA_TYPE,
-                    schema = @Schema(type = SchemaType.STRING, format = "binary"))}) InputStream body,
-            UriInfo uri, @Parameter(description = Idempotency.DESCRIPTION) @HeaderParam(Idempotency.HEADER) String key,
+    @APIResponse(
+            responseCode = "201",
+            description = "Stored whole; Location is the batch",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = BatchView.class)))
+    public Response table(
+            @RequestBody(
+                            required = true,
+                            content = {
+                                @Content(
+                                        mediaType = CsvMediaType.TEXT_CSV,
+                                        schema = @Schema(type = SchemaType.STRING),
+                                        examples =
+                                                @ExampleObject(
+                                                        name = "two months",
+                                                        value = BatchReportRow.CSV_EXAMPLE)),
+                                @Content(
+                                        mediaType = "application/csv",
+                                        schema = @Schema(type = SchemaType.STRING),
+                                        examples =
+                                                @ExampleObject(
+                                                        name = "two months",
+                                                        value = BatchReportRow.CSV_EXAMPLE)),
+                                @Content(
+                                        mediaType = XlsxUpload.MEDIA_TYPE,
+                                        schema = @Schema(type = SchemaType.STRING, format = "binary"))
+                            })
+                    InputStream body,
+            UriInfo uri,
+            @Parameter(description = Idempotency.DESCRIPTION) @HeaderParam(Idempotency.HEADER) String key,
             @Context HttpHeaders headers) {
         String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
         return idempotency.onceStreaming(key, caller.subject(), "POST " + uri.getPath(), body, in -> {
@@ -121,19 +178,29 @@ public class EnergyReportBatchResource {
 
     @GET
     @Path("batches/{id}")
-    @Operation(operationId = "getEnergyReportBatch", summary = "A stored batch: its size, span and flagged rows",
+    @Operation(
+            operationId = "getEnergyReportBatch",
+            summary = "A stored batch: its size, span and flagged rows",
             description = "Operators: their own batches only.")
     public BatchView batch(@Parameter(description = "batch id (from its Location)") @PathParam("id") long id) {
         return BatchView.of(service.batch(id, caller.actor()));
     }
 
     private Response store(List<BatchReportRow> rows, String format, UriInfo uri) {
-        audit.touched(rows.stream().filter(Objects::nonNull).map(BatchReportRow::dataCenterCode)
-                .filter(Objects::nonNull).collect(Collectors.toSet()));
-        List<ReportLine> lines = rows.stream().map(r -> r == null ? ReportLine.EMPTY : r.line(validator)).toList();
+        audit.touched(rows.stream()
+                .filter(Objects::nonNull)
+                .map(BatchReportRow::dataCenterCode)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
+        List<ReportLine> lines = rows.stream()
+                .map(r -> r == null ? ReportLine.EMPTY : r.line(validator))
+                .toList();
         EnergyReportService.Stored stored = service.submitBatch(lines, format, caller.actor());
-        return Response.created(uri.getBaseUriBuilder().path("api/v1/energy-reports/batches")
-                .path(Long.toString(stored.batchId())).build()).entity(BatchView.of(stored.batch()))
+        return Response.created(uri.getBaseUriBuilder()
+                        .path("api/v1/energy-reports/batches")
+                        .path(Long.toString(stored.batchId()))
+                        .build())
+                .entity(BatchView.of(stored.batch()))
                 .build();
     }
 }

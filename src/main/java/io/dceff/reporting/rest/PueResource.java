@@ -18,8 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/data-centers/{code}/pue")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "PUE trend", description = "Energy-weighted PUE of a data center over months and years, its trend "
-        + "and its GB 40879-2021 energy grade.")
+@Tag(
+        name = "PUE trend",
+        description = "Energy-weighted PUE of a data center over months and years, its trend "
+                + "and its GB 40879-2021 energy grade.")
 @RolesAllowed({Roles.OPERATOR, Roles.REGULATOR, Roles.ADMIN})
 public class PueResource {
 
@@ -30,7 +32,9 @@ public class PueResource {
     Caller caller;
 
     @GET
-    @Operation(operationId = "getPueTrend", summary = "PUE trend of a data center",
+    @Operation(
+            operationId = "getPueTrend",
+            summary = "PUE trend of a data center",
             description = "Monthly PUE series over [from, to] (latest revisions); annual PUE per calendar year and the "
                     + "trailing-12-month PUE ending at `to`, each energy-weighted (Σ facility kWh ÷ Σ IT kWh, never a "
                     + "mean of monthly PUEs) with its month count and REF, ERF, WUE (L/kWh) and CUE (kgCO2/kWh) where "
@@ -40,9 +44,12 @@ public class PueResource {
                     + "(GRADE_1 ≤ 1.20, GRADE_2 ≤ 1.30, GRADE_3 ≤ 1.50, else EXCEEDS_LIMIT; NOT_APPLICABLE for edge "
                     + "sites of ≤ 100 racks; NO_DATA without reports). `to` defaults to the last full month, `from` to "
                     + "23 months before `to`. Operators: their own data centers only.")
-    public PueTrendView trend(@Parameter(description = "data-center code") @PathParam("code") String code,
-            @Parameter(description = "first month, YYYY-MM; default 23 months before to") @QueryParam("from") YearMonth from,
-            @Parameter(description = "last month, YYYY-MM; default the last full month") @QueryParam("to") YearMonth to) {
+    public PueTrendView trend(
+            @Parameter(description = "data-center code") @PathParam("code") String code,
+            @Parameter(description = "first month, YYYY-MM; default 23 months before to") @QueryParam("from")
+                    YearMonth from,
+            @Parameter(description = "last month, YYYY-MM; default the last full month") @QueryParam("to")
+                    YearMonth to) {
         PueService.Trend trend = service.trend(code, from, to, caller.actor());
         return PueTrendView.of(code, trend.trend(), trend.thresholds(), service.gridFactor());
     }

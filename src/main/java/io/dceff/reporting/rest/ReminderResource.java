@@ -31,13 +31,17 @@ public class ReminderResource {
     Caller caller;
 
     @GET
-    @Operation(operationId = "listReportingReminders", summary = "Data centers reminded to report a month",
+    @Operation(
+            operationId = "listReportingReminders",
+            summary = "Data centers reminded to report a month",
             description = "Written once per cluster by the scheduled job reporting-reminders after the month's due day "
                     + "(dceff.jobs.reports-due-day of the following month, default the 15th): every operating or "
                     + "consolidating data center commissioned by the month's end without a report for it. Operators "
                     + "see their own; regulators all.")
-    public List<Reminder> list(@Parameter(description = "the month reminded about, YYYY-MM", required = true)
-            @QueryParam("period") @NotNull YearMonth period) {
+    public List<Reminder> list(
+            @Parameter(description = "the month reminded about, YYYY-MM", required = true)
+                    @QueryParam("period")
+                    @NotNull YearMonth period) {
         return reminders.list(period, caller.actor());
     }
 }

@@ -37,11 +37,18 @@ public class EnergyLedger {
     /** The sums of every data center that reported in [first, last]; those without a report are absent. */
     public Map<Long, EnergySums> sums(YearMonth first, YearMonth last) {
         Map<Long, EnergySums> sums = new HashMap<>();
-        jdbc.query("SELECT data_center_id, SUM(facility_kwh) AS facility, SUM(it_kwh) AS it,"
-                + " SUM(COALESCE(reused_kwh, 0)) AS reused, COUNT(*) AS months FROM energy_report"
-                + " WHERE period BETWEEN ? AND ? GROUP BY data_center_id", List.of(month(first), month(last)),
-                rs -> sums.put(rs.getLong("data_center_id"), new EnergySums(rs.getBigDecimal("facility"),
-                        rs.getBigDecimal("it"), rs.getBigDecimal("reused"), rs.getInt("months"))));
+        jdbc.query(
+                "SELECT data_center_id, SUM(facility_kwh) AS facility, SUM(it_kwh) AS it,"
+                        + " SUM(COALESCE(reused_kwh, 0)) AS reused, COUNT(*) AS months FROM energy_report"
+                        + " WHERE period BETWEEN ? AND ? GROUP BY data_center_id",
+                List.of(month(first), month(last)),
+                rs -> sums.put(
+                        rs.getLong("data_center_id"),
+                        new EnergySums(
+                                rs.getBigDecimal("facility"),
+                                rs.getBigDecimal("it"),
+                                rs.getBigDecimal("reused"),
+                                rs.getInt("months"))));
         return sums;
     }
 
@@ -52,8 +59,10 @@ public class EnergyLedger {
             List<Object> params = new ArrayList<>(chunk);
             params.add(month(first));
             params.add(month(last));
-            jdbc.query("SELECT data_center_id, period FROM energy_report WHERE data_center_id IN ("
-                    + Jdbc.placeholders(chunk.size()) + ") AND period BETWEEN ? AND ?", params,
+            jdbc.query(
+                    "SELECT data_center_id, period FROM energy_report WHERE data_center_id IN ("
+                            + Jdbc.placeholders(chunk.size()) + ") AND period BETWEEN ? AND ?",
+                    params,
                     rs -> months.computeIfAbsent(rs.getLong("data_center_id"), id -> new HashSet<>())
                             .add(YearMonth.from(rs.getObject("period", LocalDate.class))));
         }
@@ -62,9 +71,13 @@ public class EnergyLedger {
 
     /** The revision of every month reported in [first, last], by data center, then month. */
     public void revisions(YearMonth first, YearMonth last, RevisionSink sink) {
-        jdbc.query("SELECT data_center_id, period, revision FROM energy_report WHERE period BETWEEN ? AND ?"
-                + " ORDER BY data_center_id, period", List.of(month(first), month(last)),
-                rs -> sink.accept(rs.getLong("data_center_id"), YearMonth.from(rs.getObject("period", LocalDate.class)),
+        jdbc.query(
+                "SELECT data_center_id, period, revision FROM energy_report WHERE period BETWEEN ? AND ?"
+                        + " ORDER BY data_center_id, period",
+                List.of(month(first), month(last)),
+                rs -> sink.accept(
+                        rs.getLong("data_center_id"),
+                        YearMonth.from(rs.getObject("period", LocalDate.class)),
                         rs.getInt("revision")));
     }
 

@@ -1,9 +1,8 @@
 package io.dceff.reporting.service;
 
-import io.dceff.platform.jdbc.RetriedTransaction;
-import io.dceff.platform.audit.Audited;
-
 import io.dceff.platform.DceffConfig;
+import io.dceff.platform.audit.Audited;
+import io.dceff.platform.jdbc.RetriedTransaction;
 import io.dceff.platform.problem.Problem.FieldError;
 import io.dceff.platform.problem.ProblemException;
 import io.dceff.platform.problem.ProblemType;
@@ -58,8 +57,7 @@ public class EnergyReportService {
      * The outcome of a stored submission; for a batch, also its summary as {@code GET batches/{id}} gives it (made
      * from what was just stored, not read back).
      */
-    public record Stored(List<StoredReport> reports, long batchId, ReportBatch batch) {
-    }
+    public record Stored(List<StoredReport> reports, long batchId, ReportBatch batch) {}
 
     /** One new report for a data center: 409 when its month is already reported. */
     @Audited
@@ -77,8 +75,8 @@ public class EnergyReportService {
             throw ProblemException.invalid("body", "the batch has no rows");
         }
         if (rows.size() > config.reports().maxBatchRows()) {
-            throw ProblemException.invalid("body", "a batch holds at most " + config.reports().maxBatchRows()
-                    + " rows; split it");
+            throw ProblemException.invalid(
+                    "body", "a batch holds at most " + config.reports().maxBatchRows() + " rows; split it");
         }
         List<Row> list = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
@@ -102,18 +100,31 @@ public class EnergyReportService {
             throw ProblemException.notFound("Data center", dataCenterCode);
         }
         actor.requireAccess(dc.operatorCode());
-        List<FieldError> errors = ReportRules.check(report.withPeriod(period), dc.commissionedOn(), dc.racks(),
-                YearMonth.now(clock));
+        List<FieldError> errors =
+                ReportRules.check(report.withPeriod(period), dc.commissionedOn(), dc.racks(), YearMonth.now(clock));
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        StoredReport current = store.lockCurrent(dc.id(), period).orElseThrow(() -> ProblemException.notFound(
-                "Energy report", dataCenterCode + " " + period + " (POST the month first)"));
+        StoredReport current = store.lockCurrent(dc.id(), period)
+                .orElseThrow(() -> ProblemException.notFound(
+                        "Energy report", dataCenterCode + " " + period + " (POST the month first)"));
         Neighbours neighbours = new Neighbours(known.current(), known.firstReported());
         NavigableMap<YearMonth, MonthlyEnergy> months = neighbours.months(dc.id());
-        StoredReport corrected = new StoredReport(dc.id(), period, current.revision() + 1, report.facilityKwh(),
-                report.itKwh(), report.renewableKwh(), report.reusedKwh(), report.waterM3(), report.racksInUse(),
-                report.pueCategory(), EnumSet.noneOf(QualityFlag.class), Instant.now(clock), actor.subject(), null,
+        StoredReport corrected = new StoredReport(
+                dc.id(),
+                period,
+                current.revision() + 1,
+                report.facilityKwh(),
+                report.itKwh(),
+                report.renewableKwh(),
+                report.reusedKwh(),
+                report.waterM3(),
+                report.racksInUse(),
+                report.pueCategory(),
+                EnumSet.noneOf(QualityFlag.class),
+                Instant.now(clock),
+                actor.subject(),
+                null,
                 report.note());
         months.put(period, corrected.energy());
         corrected = corrected.withFlags(flags(corrected, dc, months, neighbours.first(dc.id())));
@@ -133,16 +144,23 @@ public class EnergyReportService {
     }
 
     @Transactional(TxType.SUPPORTS)
-    public io.dceff.platform.paging.Page<StoredReport> list(String dataCenterCode, YearMonth from, YearMonth to,
-            io.dceff.platform.paging.PageRequest page, Actor actor) {
+    public io.dceff.platform.paging.Page<StoredReport> list(
+            String dataCenterCode,
+            YearMonth from,
+            YearMonth to,
+            io.dceff.platform.paging.PageRequest page,
+            Actor actor) {
         DataCenterRef dc = requireDataCenter(dataCenterCode, actor);
         YearMonth first = from == null ? YearMonth.of(1900, 1) : from;
         YearMonth last = to == null ? YearMonth.of(9999, 12) : to;
         if (first.isAfter(last)) {
             throw ProblemException.invalid("from", "must not be after to");
         }
-        return new io.dceff.platform.paging.Page<>(store.page(dc.id(), first, last, page.offset(), page.size),
-                page.page, page.size, store.count(dc.id(), first, last));
+        return new io.dceff.platform.paging.Page<>(
+                store.page(dc.id(), first, last, page.offset(), page.size),
+                page.page,
+                page.size,
+                store.count(dc.id(), first, last));
     }
 
     @Transactional(TxType.SUPPORTS)
@@ -164,8 +182,7 @@ public class EnergyReportService {
         return dc;
     }
 
-    private record Row(int number, String dataCenterCode, ReportFigures report, List<FieldError> inputErrors) {
-    }
+    private record Row(int number, String dataCenterCode, ReportFigures report, List<FieldError> inputErrors) {}
 
     private record Submission(List<Row> rows, boolean batch) {
         /** Errors of a single report carry no row number. */
@@ -192,8 +209,8 @@ public class EnergyReportService {
         }
         // one read: the data centers, their stored months around the submitted ones (for the 409 and the flags
         // that look at the previous month) and the first month each has reported
-        ReportStore.Known known = store.known(codes, earliest == null ? null : earliest.minusMonths(1),
-                latest == null ? null : latest.plusMonths(1));
+        ReportStore.Known known = store.known(
+                codes, earliest == null ? null : earliest.minusMonths(1), latest == null ? null : latest.plusMonths(1));
         Map<String, DataCenterRef> dataCenters = known.dataCenters();
         if (!submission.batch() && !dataCenters.containsKey(rows.get(0).dataCenterCode())) {
             throw ProblemException.notFound("Data center", rows.get(0).dataCenterCode());
@@ -210,13 +227,18 @@ public class EnergyReportService {
             row.inputErrors().forEach(e -> invalid.add(submission.at(row, e)));
             DataCenterRef dc = row.dataCenterCode() == null ? null : dataCenters.get(row.dataCenterCode());
             if (dc == null) {
-                invalid.add(submission.at(row, FieldError.of("dataCenterCode",
-                        row.dataCenterCode() == null ? "must not be blank" : "unknown data center " + row.dataCenterCode())));
+                invalid.add(submission.at(
+                        row,
+                        FieldError.of(
+                                "dataCenterCode",
+                                row.dataCenterCode() == null
+                                        ? "must not be blank"
+                                        : "unknown data center " + row.dataCenterCode())));
                 continue;
             }
             if (!actor.mayAccess(dc.operatorCode())) {
-                forbidden.add(submission.at(row, FieldError.of("dataCenterCode",
-                        dc.code() + " belongs to another operator")));
+                forbidden.add(submission.at(
+                        row, FieldError.of("dataCenterCode", dc.code() + " belongs to another operator")));
                 continue;
             }
             ReportRules.check(row.report(), dc.commissionedOn(), dc.racks(), currentMonth)
@@ -224,21 +246,33 @@ public class EnergyReportService {
             if (row.report().period() != null) {
                 Row earlier = seen.putIfAbsent(dc.id() + "/" + row.report().period(), row);
                 if (earlier != null) {
-                    invalid.add(submission.at(row, FieldError.of("period", "repeats row " + earlier.number()
-                            + " (" + dc.code() + " " + row.report().period() + ")")));
+                    invalid.add(submission.at(
+                            row,
+                            FieldError.of(
+                                    "period",
+                                    "repeats row " + earlier.number() + " (" + dc.code() + " "
+                                            + row.report().period() + ")")));
                 }
             }
         }
         if (!forbidden.isEmpty()) {
-            throw new ProblemException(ProblemType.FORBIDDEN,
-                    "You may report only for your own data centers; nothing was stored", forbidden);
+            throw new ProblemException(
+                    ProblemType.FORBIDDEN,
+                    "You may report only for your own data centers; nothing was stored",
+                    forbidden);
         }
         if (!invalid.isEmpty()) {
             invalid.sort(Comparator.comparing((FieldError e) -> e.row() == null ? 0 : e.row()));
-            throw new ProblemException(ProblemType.INVALID_INPUT, submission.batch()
-                    ? invalid.size() + " problems in " + invalid.stream().map(FieldError::row).distinct().count()
-                            + " rows; nothing was stored"
-                    : ProblemException.invalid(invalid).getMessage(), invalid);
+            throw new ProblemException(
+                    ProblemType.INVALID_INPUT,
+                    submission.batch()
+                            ? invalid.size() + " problems in "
+                                    + invalid.stream()
+                                            .map(FieldError::row)
+                                            .distinct()
+                                            .count() + " rows; nothing was stored"
+                            : ProblemException.invalid(invalid).getMessage(),
+                    invalid);
         }
 
         // every row is valid: the months already stored are conflicts
@@ -256,14 +290,21 @@ public class EnergyReportService {
         for (Row row : rows) {
             DataCenterRef dc = dataCenters.get(row.dataCenterCode());
             if (neighbours.stored(dc.id()).containsKey(row.report().period())) {
-                conflicts.add(submission.at(row, FieldError.of("period", dc.code() + " " + row.report().period()
-                        + " is already reported; correct it with PUT")));
+                conflicts.add(submission.at(
+                        row,
+                        FieldError.of(
+                                "period",
+                                dc.code() + " " + row.report().period()
+                                        + " is already reported; correct it with PUT")));
             }
         }
         if (!conflicts.isEmpty()) {
-            throw new ProblemException(ProblemType.CONFLICT, submission.batch()
-                    ? conflicts.size() + " rows are months already reported; nothing was stored"
-                    : conflicts.get(0).message(), conflicts);
+            throw new ProblemException(
+                    ProblemType.CONFLICT,
+                    submission.batch()
+                            ? conflicts.size() + " rows are months already reported; nothing was stored"
+                            : conflicts.get(0).message(),
+                    conflicts);
         }
 
         Instant now = Instant.now(clock);
@@ -271,9 +312,22 @@ public class EnergyReportService {
         for (Row row : rows) {
             DataCenterRef dc = dataCenters.get(row.dataCenterCode());
             ReportFigures r = row.report();
-            StoredReport report = new StoredReport(dc.id(), r.period(), 1, r.facilityKwh(), r.itKwh(), r.renewableKwh(),
-                    r.reusedKwh(), r.waterM3(), r.racksInUse(), r.pueCategory(), EnumSet.noneOf(QualityFlag.class), now,
-                    actor.subject(), null, null);
+            StoredReport report = new StoredReport(
+                    dc.id(),
+                    r.period(),
+                    1,
+                    r.facilityKwh(),
+                    r.itKwh(),
+                    r.renewableKwh(),
+                    r.reusedKwh(),
+                    r.waterM3(),
+                    r.racksInUse(),
+                    r.pueCategory(),
+                    EnumSet.noneOf(QualityFlag.class),
+                    now,
+                    actor.subject(),
+                    null,
+                    null);
             neighbours.months(dc.id()).put(r.period(), report.energy());
             reports.add(report);
         }
@@ -286,8 +340,16 @@ public class EnergyReportService {
         }
         long batchId = 0;
         if (submission.batch()) {
-            batchId = store.insertBatch(format, actor.subject(), actor.restrictedTo().orElse(null), flagged.size(),
-                    ids.size(), first, last, (int) flagged.stream().filter(r -> !r.flags().isEmpty()).count(), now);
+            batchId = store.insertBatch(
+                    format,
+                    actor.subject(),
+                    actor.restrictedTo().orElse(null),
+                    flagged.size(),
+                    ids.size(),
+                    first,
+                    last,
+                    (int) flagged.stream().filter(r -> !r.flags().isEmpty()).count(),
+                    now);
             long id = batchId;
             flagged.replaceAll(r -> r.inBatch(id));
         }
@@ -299,8 +361,8 @@ public class EnergyReportService {
             for (int i = 0; i < flagged.size(); i++) {
                 StoredReport report = flagged.get(i);
                 if (!report.flags().isEmpty()) {
-                    flaggedRows.add(new ReportBatch.FlaggedRow(i + 1, rows.get(i).dataCenterCode(), report.period(),
-                            report.flags()));
+                    flaggedRows.add(new ReportBatch.FlaggedRow(
+                            i + 1, rows.get(i).dataCenterCode(), report.period(), report.flags()));
                 }
             }
             view = new ReportBatch(batchId, flagged.size(), ids.size(), first, last, flaggedRows.size(), flaggedRows);
@@ -342,24 +404,34 @@ public class EnergyReportService {
         }
     }
 
-    private EnumSet<QualityFlag> flags(StoredReport report, DataCenterRef dc, NavigableMap<YearMonth, MonthlyEnergy> months,
+    private EnumSet<QualityFlag> flags(
+            StoredReport report,
+            DataCenterRef dc,
+            NavigableMap<YearMonth, MonthlyEnergy> months,
             YearMonth firstStored) {
         YearMonth period = report.period();
         YearMonth firstNew = months.isEmpty() ? null : months.firstKey();
         boolean hasEarlier = (firstStored != null && firstStored.isBefore(period))
                 || (firstNew != null && firstNew.isBefore(period));
-        return qualityFlags().assess(period, report.facilityKwh(), report.itKwh(), dc.racks(),
-                months.get(period.minusMonths(1)), hasEarlier);
+        return qualityFlags()
+                .assess(
+                        period,
+                        report.facilityKwh(),
+                        report.itKwh(),
+                        dc.racks(),
+                        months.get(period.minusMonths(1)),
+                        hasEarlier);
     }
 
     /** Stored months right after the written ones: their previous month changed, so their flags may too. */
-    private Map<StoredReport, EnumSet<QualityFlag>> followers(List<StoredReport> written, Map<Long, DataCenterRef> byId,
-            Neighbours neighbours) {
+    private Map<StoredReport, EnumSet<QualityFlag>> followers(
+            List<StoredReport> written, Map<Long, DataCenterRef> byId, Neighbours neighbours) {
         Map<StoredReport, EnumSet<QualityFlag>> changes = new LinkedHashMap<>();
         Set<String> writtenKeys = new HashSet<>();
         written.forEach(r -> writtenKeys.add(r.dataCenterId() + "/" + r.period()));
         for (StoredReport report : written) {
-            StoredReport next = neighbours.stored(report.dataCenterId()).get(report.period().plusMonths(1));
+            StoredReport next =
+                    neighbours.stored(report.dataCenterId()).get(report.period().plusMonths(1));
             if (next == null || writtenKeys.contains(next.dataCenterId() + "/" + next.period())) {
                 continue;
             }
@@ -373,7 +445,9 @@ public class EnergyReportService {
     }
 
     private QualityFlags qualityFlags() {
-        return new QualityFlags(new QualityThresholds(config.reports().maxPlausiblePue(),
-                config.reports().maxMonthOnMonthChange(), config.reports().kwPerRack()));
+        return new QualityFlags(new QualityThresholds(
+                config.reports().maxPlausiblePue(),
+                config.reports().maxMonthOnMonthChange(),
+                config.reports().kwPerRack()));
     }
 }

@@ -44,8 +44,7 @@ public class PueService {
     @Inject
     Clock clock;
 
-    public record Trend(DataCenterRef dataCenter, PueTrend trend, GradeThresholds thresholds) {
-    }
+    public record Trend(DataCenterRef dataCenter, PueTrend trend, GradeThresholds thresholds) {}
 
     public BigDecimal gridFactor() {
         return config.factors().gridKgCo2PerKwh();
@@ -67,8 +66,11 @@ public class PueService {
         Map<Long, NavigableMap<YearMonth, StoredReport>> stored = store.current(List.of(dc.id()), load, end);
         List<MonthlyEnergy> months = new ArrayList<>();
         stored.getOrDefault(dc.id(), new TreeMap<>()).values().forEach(r -> months.add(r.energy()));
-        GradeThresholds thresholds = new GradeThresholds(config.pue().grade1Max(), config.pue().grade2Max(),
-                config.pue().grade3Max(), config.pue().edgeSiteMaxRacks());
+        GradeThresholds thresholds = new GradeThresholds(
+                config.pue().grade1Max(),
+                config.pue().grade2Max(),
+                config.pue().grade3Max(),
+                config.pue().edgeSiteMaxRacks());
         PueTrend trend = new PueTrendCalculator(thresholds, config.factors().gridKgCo2PerKwh())
                 .trend(months, start, end, dc.racks());
         return new Trend(dc, trend, thresholds);

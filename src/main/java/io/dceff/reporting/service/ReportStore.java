@@ -48,16 +48,23 @@ public class ReportStore {
     WindowTotals windowTotals;
 
     /** What a report needs to know of its data center. */
-    public record DataCenterRef(long id, String code, String operatorCode, int racks, LocalDate commissionedOn) {
-    }
+    public record DataCenterRef(long id, String code, String operatorCode, int racks, LocalDate commissionedOn) {}
 
     /** The key facts of the data centers with these codes, looked up in one query per thousand codes. */
     public Map<String, DataCenterRef> dataCenters(Collection<String> codes) {
         Map<String, DataCenterRef> found = new HashMap<>();
         for (List<String> chunk : Jdbc.chunks(List.copyOf(codes))) {
-            jdbc.query("SELECT id, code, operator_code, racks, commissioned_on FROM data_center WHERE code IN ("
-                    + Jdbc.placeholders(chunk.size()) + ")", chunk, rs -> found.put(rs.getString(2),
-                            new DataCenterRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+            jdbc.query(
+                    "SELECT id, code, operator_code, racks, commissioned_on FROM data_center WHERE code IN ("
+                            + Jdbc.placeholders(chunk.size()) + ")",
+                    chunk,
+                    rs -> found.put(
+                            rs.getString(2),
+                            new DataCenterRef(
+                                    rs.getLong(1),
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getInt(4),
                                     rs.getObject(5, LocalDate.class))));
         }
         return found;
@@ -67,9 +74,10 @@ public class ReportStore {
      * What a submission needs to know, in one statement per thousand codes: the data centers with these codes, the
      * latest revisions of their months in [from, to] (none when from is after to), and the first month each has reported.
      */
-    public record Known(Map<String, DataCenterRef> dataCenters, Map<Long, NavigableMap<YearMonth, StoredReport>> current,
-            Map<Long, YearMonth> firstReported) {
-    }
+    public record Known(
+            Map<String, DataCenterRef> dataCenters,
+            Map<Long, NavigableMap<YearMonth, StoredReport>> current,
+            Map<Long, YearMonth> firstReported) {}
 
     public Known known(Collection<String> codes, YearMonth from, YearMonth to) {
         Map<String, DataCenterRef> dataCenters = new HashMap<>();
@@ -80,15 +88,24 @@ public class ReportStore {
             params.add(month(from));
             params.add(month(to));
             params.addAll(chunk);
-            jdbc.query("SELECT d.id, d.code, d.operator_code, d.racks, d.commissioned_on,"
-                    + " (SELECT f.period FROM energy_report f WHERE f.data_center_id = d.id ORDER BY f.period LIMIT 1), " + PREFIXED
-                    + ", NULL FROM data_center d LEFT JOIN energy_report r ON r.data_center_id = d.id"
-                    + " AND r.period BETWEEN ? AND ? WHERE d.code IN (" + Jdbc.placeholders(chunk.size()) + ")", params,
+            jdbc.query(
+                    "SELECT d.id, d.code, d.operator_code, d.racks, d.commissioned_on,"
+                            + " (SELECT f.period FROM energy_report f WHERE f.data_center_id = d.id ORDER BY f.period LIMIT 1), "
+                            + PREFIXED
+                            + ", NULL FROM data_center d LEFT JOIN energy_report r ON r.data_center_id = d.id"
+                            + " AND r.period BETWEEN ? AND ? WHERE d.code IN (" + Jdbc.placeholders(chunk.size()) + ")",
+                    params,
                     rs -> {
                         long id = rs.getLong(1);
                         if (!dataCenters.containsKey(rs.getString(2))) {
-                            dataCenters.put(rs.getString(2), new DataCenterRef(id, rs.getString(2), rs.getString(3),
-                                    rs.getInt(4), rs.getObject(5, LocalDate.class)));
+                            dataCenters.put(
+                                    rs.getString(2),
+                                    new DataCenterRef(
+                                            id,
+                                            rs.getString(2),
+                                            rs.getString(3),
+                                            rs.getInt(4),
+                                            rs.getObject(5, LocalDate.class)));
                         }
                         LocalDate first = rs.getObject(6, LocalDate.class);
                         if (first != null) {
@@ -104,17 +121,21 @@ public class ReportStore {
     }
 
     /** Latest revisions of these data centers' months in [from, to], by data center and month. */
-    public Map<Long, NavigableMap<YearMonth, StoredReport>> current(Collection<Long> dataCenterIds, YearMonth from,
-            YearMonth to) {
+    public Map<Long, NavigableMap<YearMonth, StoredReport>> current(
+            Collection<Long> dataCenterIds, YearMonth from, YearMonth to) {
         Map<Long, NavigableMap<YearMonth, StoredReport>> found = new HashMap<>();
         for (List<Long> chunk : Jdbc.chunks(List.copyOf(dataCenterIds))) {
             List<Object> params = new ArrayList<>(chunk);
             params.add(month(from));
             params.add(month(to));
-            jdbc.query("SELECT " + COLUMNS + ", NULL FROM energy_report WHERE data_center_id IN ("
-                    + Jdbc.placeholders(chunk.size()) + ") AND period BETWEEN ? AND ?", params, rs -> {
+            jdbc.query(
+                    "SELECT " + COLUMNS + ", NULL FROM energy_report WHERE data_center_id IN ("
+                            + Jdbc.placeholders(chunk.size()) + ") AND period BETWEEN ? AND ?",
+                    params,
+                    rs -> {
                         StoredReport report = read(rs);
-                        found.computeIfAbsent(report.dataCenterId(), id -> new TreeMap<>()).put(report.period(), report);
+                        found.computeIfAbsent(report.dataCenterId(), id -> new TreeMap<>())
+                                .put(report.period(), report);
                     });
         }
         return found;
@@ -123,31 +144,40 @@ public class ReportStore {
     /** The latest revision of one month, locked until the transaction ends (corrections queue up here). */
     public Optional<StoredReport> lockCurrent(long dataCenterId, YearMonth period) {
         List<StoredReport> found = new ArrayList<>();
-        jdbc.query("SELECT " + COLUMNS + ", NULL FROM energy_report WHERE data_center_id = ? AND period = ? FOR UPDATE",
-                List.of(dataCenterId, month(period)), rs -> found.add(read(rs)));
+        jdbc.query(
+                "SELECT " + COLUMNS + ", NULL FROM energy_report WHERE data_center_id = ? AND period = ? FOR UPDATE",
+                List.of(dataCenterId, month(period)),
+                rs -> found.add(read(rs)));
         return found.stream().findFirst();
     }
 
     public List<StoredReport> revisions(long dataCenterId, YearMonth period) {
         List<StoredReport> found = new ArrayList<>();
-        jdbc.query("SELECT " + COLUMNS + ", note FROM energy_report_revision WHERE data_center_id = ? AND period = ?"
-                + " ORDER BY revision", List.of(dataCenterId, month(period)), rs -> found.add(read(rs)));
+        jdbc.query(
+                "SELECT " + COLUMNS + ", note FROM energy_report_revision WHERE data_center_id = ? AND period = ?"
+                        + " ORDER BY revision",
+                List.of(dataCenterId, month(period)),
+                rs -> found.add(read(rs)));
         return found;
     }
 
     /** Latest revisions of one data center, oldest month first, one page of them. */
     public List<StoredReport> page(long dataCenterId, YearMonth from, YearMonth to, int offset, int limit) {
         List<StoredReport> found = new ArrayList<>();
-        jdbc.query("SELECT " + COLUMNS + ", NULL FROM energy_report WHERE data_center_id = ? AND period BETWEEN ? AND ?"
-                + " ORDER BY period LIMIT ? OFFSET ?", List.of(dataCenterId, month(from), month(to), limit, offset),
+        jdbc.query(
+                "SELECT " + COLUMNS + ", NULL FROM energy_report WHERE data_center_id = ? AND period BETWEEN ? AND ?"
+                        + " ORDER BY period LIMIT ? OFFSET ?",
+                List.of(dataCenterId, month(from), month(to), limit, offset),
                 rs -> found.add(read(rs)));
         return found;
     }
 
     public long count(long dataCenterId, YearMonth from, YearMonth to) {
         long[] count = new long[1];
-        jdbc.query("SELECT COUNT(*) FROM energy_report WHERE data_center_id = ? AND period BETWEEN ? AND ?",
-                List.of(dataCenterId, month(from), month(to)), rs -> count[0] = rs.getLong(1));
+        jdbc.query(
+                "SELECT COUNT(*) FROM energy_report WHERE data_center_id = ? AND period BETWEEN ? AND ?",
+                List.of(dataCenterId, month(from), month(to)),
+                rs -> count[0] = rs.getLong(1));
         return count[0];
     }
 
@@ -157,7 +187,9 @@ public class ReportStore {
      * @param reportedBefore the sites of these reports that had reports before them
      */
     public void insert(List<StoredReport> reports, Set<Long> reportedBefore) {
-        jdbc.batch("INSERT INTO energy_report (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", reports,
+        jdbc.batch(
+                "INSERT INTO energy_report (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                reports,
                 ReportStore::bind);
         insertRevisions(reports);
         windowTotals.added(reports, reportedBefore);
@@ -168,9 +200,12 @@ public class ReportStore {
      * appended to the history.
      */
     public void replace(StoredReport previous, StoredReport report) {
-        jdbc.batch("UPDATE energy_report SET revision = ?, facility_kwh = ?, it_kwh = ?, renewable_kwh = ?,"
-                + " reused_kwh = ?, water_m3 = ?, racks_in_use = ?, pue_category = ?, quality_flags = ?, submitted_at = ?,"
-                + " submitted_by = ?, batch_id = ? WHERE data_center_id = ? AND period = ?", List.of(report), (ps, r) -> {
+        jdbc.batch(
+                "UPDATE energy_report SET revision = ?, facility_kwh = ?, it_kwh = ?, renewable_kwh = ?,"
+                        + " reused_kwh = ?, water_m3 = ?, racks_in_use = ?, pue_category = ?, quality_flags = ?, submitted_at = ?,"
+                        + " submitted_by = ?, batch_id = ? WHERE data_center_id = ? AND period = ?",
+                List.of(report),
+                (ps, r) -> {
                     ps.setInt(1, r.revision());
                     ps.setBigDecimal(2, r.facilityKwh());
                     ps.setBigDecimal(3, r.itKwh());
@@ -192,51 +227,84 @@ public class ReportStore {
 
     /** New flags on the latest revisions of months whose previous month changed. */
     public void updateFlags(Map<StoredReport, EnumSet<QualityFlag>> changes) {
-        jdbc.batch("UPDATE energy_report SET quality_flags = ? WHERE data_center_id = ? AND period = ?",
-                List.copyOf(changes.entrySet()), (ps, e) -> {
+        jdbc.batch(
+                "UPDATE energy_report SET quality_flags = ? WHERE data_center_id = ? AND period = ?",
+                List.copyOf(changes.entrySet()),
+                (ps, e) -> {
                     ps.setString(1, StoredReport.encode(e.getValue()));
                     ps.setLong(2, e.getKey().dataCenterId());
                     ps.setObject(3, month(e.getKey().period()));
                 });
     }
 
-    public long insertBatch(String format, String submittedBy, String organization, int rows, int dataCenters,
-            YearMonth first, YearMonth last, int flagged, Instant at) {
-        return jdbc.insert("INSERT INTO report_batch (submitted_at, submitted_by, organization, format, row_count,"
-                + " data_centers, first_period, last_period, flagged) VALUES (?,?,?,?,?,?,?,?,?)",
-                Arrays.asList(Timestamp.from(at), submittedBy, organization, format, rows, dataCenters, month(first),
-                        month(last), flagged));
+    public long insertBatch(
+            String format,
+            String submittedBy,
+            String organization,
+            int rows,
+            int dataCenters,
+            YearMonth first,
+            YearMonth last,
+            int flagged,
+            Instant at) {
+        return jdbc.insert(
+                "INSERT INTO report_batch (submitted_at, submitted_by, organization, format, row_count,"
+                        + " data_centers, first_period, last_period, flagged) VALUES (?,?,?,?,?,?,?,?,?)",
+                Arrays.asList(
+                        Timestamp.from(at),
+                        submittedBy,
+                        organization,
+                        format,
+                        rows,
+                        dataCenters,
+                        month(first),
+                        month(last),
+                        flagged));
     }
 
     /** A stored batch with its flagged rows (numbered in submission order), or null when there is none. */
     public ReportBatch batch(long id, Predicate<String> mayAccessOperator) {
         List<ReportBatch> head = new ArrayList<>();
-        jdbc.query("SELECT row_count, data_centers, first_period, last_period, flagged FROM report_batch WHERE id = ?",
-                List.of(id), rs -> head.add(new ReportBatch(id, rs.getInt(1), rs.getInt(2), yearMonth(rs.getDate(3)),
-                        yearMonth(rs.getDate(4)), rs.getInt(5), new ArrayList<>())));
+        jdbc.query(
+                "SELECT row_count, data_centers, first_period, last_period, flagged FROM report_batch WHERE id = ?",
+                List.of(id),
+                rs -> head.add(new ReportBatch(
+                        id,
+                        rs.getInt(1),
+                        rs.getInt(2),
+                        yearMonth(rs.getDate(3)),
+                        yearMonth(rs.getDate(4)),
+                        rs.getInt(5),
+                        new ArrayList<>())));
         if (head.isEmpty()) {
             return null;
         }
         ReportBatch batch = head.get(0);
         int[] row = {0};
-        jdbc.query("SELECT d.code, d.operator_code, r.period, r.quality_flags FROM energy_report_revision r"
-                + " JOIN data_center d ON d.id = r.data_center_id WHERE r.batch_id = ? ORDER BY r.id", List.of(id), rs -> {
+        jdbc.query(
+                "SELECT d.code, d.operator_code, r.period, r.quality_flags FROM energy_report_revision r"
+                        + " JOIN data_center d ON d.id = r.data_center_id WHERE r.batch_id = ? ORDER BY r.id",
+                List.of(id),
+                rs -> {
                     row[0]++;
                     if (!mayAccessOperator.test(rs.getString(2))) {
                         throw ProblemException.forbidden("This batch holds another organization's reports");
                     }
                     EnumSet<QualityFlag> flags = StoredReport.decode(rs.getString(4));
                     if (!flags.isEmpty()) {
-                        batch.flaggedRows().add(new ReportBatch.FlaggedRow(row[0], rs.getString(1),
-                                yearMonth(rs.getDate(3)), flags));
+                        batch.flaggedRows()
+                                .add(new ReportBatch.FlaggedRow(
+                                        row[0], rs.getString(1), yearMonth(rs.getDate(3)), flags));
                     }
                 });
         return batch;
     }
 
     private void insertRevisions(List<StoredReport> reports) {
-        jdbc.batch("INSERT INTO energy_report_revision (" + COLUMNS + ", note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                reports, (ps, r) -> {
+        jdbc.batch(
+                "INSERT INTO energy_report_revision (" + COLUMNS + ", note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                reports,
+                (ps, r) -> {
                     bind(ps, r);
                     ps.setString(15, r.note());
                 });
@@ -266,11 +334,22 @@ public class ReportStore {
     /** A report from the columns after the first {@code skip} of the row: {@link #COLUMNS}, then the note. */
     private static StoredReport read(ResultSet rs, int skip) throws SQLException {
         int c = skip;
-        return new StoredReport(rs.getLong(c + 1), yearMonth(rs.getDate(c + 2)), rs.getInt(c + 3),
-                rs.getBigDecimal(c + 4), rs.getBigDecimal(c + 5), rs.getBigDecimal(c + 6), rs.getBigDecimal(c + 7),
-                rs.getBigDecimal(c + 8), rs.getObject(c + 9, Integer.class), rs.getObject(c + 10, Integer.class),
-                StoredReport.decode(rs.getString(c + 11)), rs.getTimestamp(c + 12).toInstant(), rs.getString(c + 13),
-                rs.getObject(c + 14, Long.class), rs.getString(c + 15));
+        return new StoredReport(
+                rs.getLong(c + 1),
+                yearMonth(rs.getDate(c + 2)),
+                rs.getInt(c + 3),
+                rs.getBigDecimal(c + 4),
+                rs.getBigDecimal(c + 5),
+                rs.getBigDecimal(c + 6),
+                rs.getBigDecimal(c + 7),
+                rs.getBigDecimal(c + 8),
+                rs.getObject(c + 9, Integer.class),
+                rs.getObject(c + 10, Integer.class),
+                StoredReport.decode(rs.getString(c + 11)),
+                rs.getTimestamp(c + 12).toInstant(),
+                rs.getString(c + 13),
+                rs.getObject(c + 14, Long.class),
+                rs.getString(c + 15));
     }
 
     /** Months are stored as their first day. */

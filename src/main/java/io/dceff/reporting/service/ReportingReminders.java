@@ -1,9 +1,9 @@
 package io.dceff.reporting.service;
 
+import io.dceff.platform.DceffConfig;
 import io.dceff.platform.jdbc.Jdbc;
 import io.dceff.platform.jobs.JobLease;
 import io.dceff.platform.security.Actor;
-import io.dceff.platform.DceffConfig;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,8 +30,7 @@ public class ReportingReminders {
     private static final Logger LOG = Logger.getLogger(ReportingReminders.class);
 
     /** One reminder: which data center, whose, for which month, written when. */
-    public record Reminder(String dataCenter, String name, String operator, YearMonth period, Instant createdAt) {
-    }
+    public record Reminder(String dataCenter, String name, String operator, YearMonth period, Instant createdAt) {}
 
     @Inject
     Jdbc jdbc;
@@ -45,7 +44,10 @@ public class ReportingReminders {
     @Inject
     Clock clock;
 
-    @Scheduled(identity = JOB, cron = "${dceff.jobs.reminders-cron}", timeZone = "Asia/Shanghai",
+    @Scheduled(
+            identity = JOB,
+            cron = "${dceff.jobs.reminders-cron}",
+            timeZone = "Asia/Shanghai",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         runDue();
@@ -53,7 +55,9 @@ public class ReportingReminders {
 
     /** The month whose reminders are due on a day: the month before, once its due day has come. */
     public static Optional<YearMonth> duePeriod(LocalDate today, int dueDay) {
-        return today.getDayOfMonth() >= dueDay ? Optional.of(YearMonth.from(today).minusMonths(1)) : Optional.empty();
+        return today.getDayOfMonth() >= dueDay
+                ? Optional.of(YearMonth.from(today).minusMonths(1))
+                : Optional.empty();
     }
 
     /** @return the number of reminders written, or empty when nothing was due or another replica had it */
@@ -71,7 +75,9 @@ public class ReportingReminders {
         try {
             int written = write(period);
             lease.finish(claim.get(), written + " reminders");
-            LOG.infof("%s for %s: %d data centers reminded (instance %s)", JOB, period, written, claim.get().instance());
+            LOG.infof(
+                    "%s for %s: %d data centers reminded (instance %s)",
+                    JOB, period, written, claim.get().instance());
             return Optional.of(written);
         } catch (RuntimeException e) {
             lease.release(claim.get(), e.getMessage());
@@ -81,10 +87,11 @@ public class ReportingReminders {
 
     private int write(YearMonth period) {
         // running data centers commissioned by the end of the month, with no report for it
-        return jdbc.update("INSERT IGNORE INTO reporting_reminder (data_center_id, period, operator_code, created_at) "
-                + "SELECT dc.id, ?, dc.operator_code, NOW(3) FROM data_center dc "
-                + "WHERE dc.status IN ('OPERATING', 'CONSOLIDATING') AND dc.commissioned_on <= ? "
-                + "AND NOT EXISTS (SELECT 1 FROM energy_report r WHERE r.data_center_id = dc.id AND r.period = ?)",
+        return jdbc.update(
+                "INSERT IGNORE INTO reporting_reminder (data_center_id, period, operator_code, created_at) "
+                        + "SELECT dc.id, ?, dc.operator_code, NOW(3) FROM data_center dc "
+                        + "WHERE dc.status IN ('OPERATING', 'CONSOLIDATING') AND dc.commissioned_on <= ? "
+                        + "AND NOT EXISTS (SELECT 1 FROM energy_report r WHERE r.data_center_id = dc.id AND r.period = ?)",
                 List.of(period.atDay(1), period.atEndOfMonth(), period.atDay(1)));
     }
 
@@ -95,13 +102,20 @@ public class ReportingReminders {
             own = " AND r.operator_code = ?";
             params.add(actor.restrictedTo().get());
         }
-        return jdbc.list("SELECT dc.code, dc.name, r.operator_code, r.created_at FROM reporting_reminder r "
-                + "JOIN data_center dc ON dc.id = r.data_center_id WHERE r.period = ?" + own + " ORDER BY dc.code",
-                params, rs -> reminder(rs, period));
+        return jdbc.list(
+                "SELECT dc.code, dc.name, r.operator_code, r.created_at FROM reporting_reminder r "
+                        + "JOIN data_center dc ON dc.id = r.data_center_id WHERE r.period = ?" + own
+                        + " ORDER BY dc.code",
+                params,
+                rs -> reminder(rs, period));
     }
 
     private static Reminder reminder(ResultSet rs, YearMonth period) throws SQLException {
-        return new Reminder(rs.getString("code"), rs.getString("name"), rs.getString("operator_code"), period,
+        return new Reminder(
+                rs.getString("code"),
+                rs.getString("name"),
+                rs.getString("operator_code"),
+                period,
                 rs.getTimestamp("created_at").toInstant());
     }
 }

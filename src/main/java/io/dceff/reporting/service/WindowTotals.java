@@ -76,7 +76,12 @@ public class WindowTotals {
      * their parameters in {@link #params}, and the four columns are SQL expressions over them (null when the site
      * has no report in the window).
      */
-    public record Source(String joinsTemplate, String facilityKwh, String itKwh, String months, String racksInUse,
+    public record Source(
+            String joinsTemplate,
+            String facilityKwh,
+            String itKwh,
+            String months,
+            String racksInUse,
             List<Object> params) {
 
         public String joins(String dataCenterId) {
@@ -96,9 +101,14 @@ public class WindowTotals {
 
     /** The window's sums from the reports themselves, for any window. */
     public Source aggregate(YearMonth first, YearMonth last) {
-        return new Source("LEFT JOIN (SELECT r.data_center_id, " + sums("r") + " FROM energy_report r"
-                + " WHERE r.period BETWEEN ? AND ? GROUP BY r.data_center_id) w ON w.data_center_id = {id}",
-                "w.facility_kwh", "w.it_kwh", "w.months", "w.racks_in_use", List.of(month(first), month(last)));
+        return new Source(
+                "LEFT JOIN (SELECT r.data_center_id, " + sums("r") + " FROM energy_report r"
+                        + " WHERE r.period BETWEEN ? AND ? GROUP BY r.data_center_id) w ON w.data_center_id = {id}",
+                "w.facility_kwh",
+                "w.it_kwh",
+                "w.months",
+                "w.racks_in_use",
+                List.of(month(first), month(last)));
     }
 
     /**
@@ -112,8 +122,10 @@ public class WindowTotals {
             return aggregate(first, last);
         }
         long[] other = new long[1];
-        jdbc.query("SELECT COUNT(*) FROM energy_window_total WHERE last_period IS NULL OR last_period <> ?",
-                List.of(month(last)), rs -> other[0] = rs.getLong(1));
+        jdbc.query(
+                "SELECT COUNT(*) FROM energy_window_total WHERE last_period IS NULL OR last_period <> ?",
+                List.of(month(last)),
+                rs -> other[0] = rs.getLong(1));
         if (other[0] == 0) {
             return kept(last);
         }
@@ -166,13 +178,16 @@ public class WindowTotals {
      */
     public Source kept(YearMonth last) {
         YearMonth first = last.minusMonths(11);
-        return new Source("LEFT JOIN energy_window_total wt ON wt.data_center_id = {id} AND wt.last_period = ?"
-                + " LEFT JOIN (SELECT r.data_center_id, " + sums("r") + " FROM energy_window_total s"
-                + "   JOIN energy_report r ON r.data_center_id = s.data_center_id AND r.period BETWEEN ? AND ?"
-                + "   WHERE s.last_period IS NULL OR s.last_period <> ? GROUP BY r.data_center_id) wa"
-                + " ON wa.data_center_id = {id}",
-                "COALESCE(wt.facility_kwh, wa.facility_kwh)", "COALESCE(wt.it_kwh, wa.it_kwh)",
-                "COALESCE(wt.months, wa.months)", "IF(wt.data_center_id IS NULL, wa.racks_in_use, wt.racks_in_use)",
+        return new Source(
+                "LEFT JOIN energy_window_total wt ON wt.data_center_id = {id} AND wt.last_period = ?"
+                        + " LEFT JOIN (SELECT r.data_center_id, " + sums("r") + " FROM energy_window_total s"
+                        + "   JOIN energy_report r ON r.data_center_id = s.data_center_id AND r.period BETWEEN ? AND ?"
+                        + "   WHERE s.last_period IS NULL OR s.last_period <> ? GROUP BY r.data_center_id) wa"
+                        + " ON wa.data_center_id = {id}",
+                "COALESCE(wt.facility_kwh, wa.facility_kwh)",
+                "COALESCE(wt.it_kwh, wa.it_kwh)",
+                "COALESCE(wt.months, wa.months)",
+                "IF(wt.data_center_id IS NULL, wa.racks_in_use, wt.racks_in_use)",
                 List.of(month(last), month(first), month(last), month(last)));
     }
 
@@ -185,8 +200,11 @@ public class WindowTotals {
      */
     public synchronized int refresh(YearMonth last) {
         List<Long> other = new ArrayList<>();
-        jdbc.query("SELECT data_center_id FROM energy_window_total WHERE last_period IS NULL OR last_period <> ?"
-                + " ORDER BY data_center_id", List.of(month(last)), rs -> other.add(rs.getLong(1)));
+        jdbc.query(
+                "SELECT data_center_id FROM energy_window_total WHERE last_period IS NULL OR last_period <> ?"
+                        + " ORDER BY data_center_id",
+                List.of(month(last)),
+                rs -> other.add(rs.getLong(1)));
         int refreshed = 0;
         for (int i = 0; i < other.size(); i += REFRESH_CHUNK) {
             List<Long> ids = other.subList(i, Math.min(other.size(), i + REFRESH_CHUNK));
@@ -228,8 +246,12 @@ public class WindowTotals {
         Delta delta = new Delta(corrected.dataCenterId(), false);
         LocalDate racksRemoved = null;
         if (inside(last, corrected.period())) {
-            delta.add(corrected.facilityKwh().subtract(previous.facilityKwh()),
-                    corrected.itKwh().subtract(previous.itKwh()), 0, corrected.period(), corrected.racksInUse());
+            delta.add(
+                    corrected.facilityKwh().subtract(previous.facilityKwh()),
+                    corrected.itKwh().subtract(previous.itKwh()),
+                    0,
+                    corrected.period(),
+                    corrected.racksInUse());
             if (corrected.racksInUse() == null && previous.racksInUse() != null) {
                 racksRemoved = month(corrected.period());
             }
@@ -242,6 +264,7 @@ public class WindowTotals {
         final long dataCenterId;
         /** The site had no report before: the difference is the whole window. */
         final boolean first;
+
         BigDecimal facility = BigDecimal.ZERO;
         BigDecimal it = BigDecimal.ZERO;
         int months;
@@ -272,7 +295,8 @@ public class WindowTotals {
     private void apply(YearMonth last, Collection<Delta> deltas, LocalDate racksRemoved) {
         // assignments run in order and see the ones before: racks_period is set last, after the two that compare
         // with the month it held before this write
-        String newerRacks = "VALUES(racks_period) IS NOT NULL AND (racks_period IS NULL OR VALUES(racks_period) >= racks_period)";
+        String newerRacks =
+                "VALUES(racks_period) IS NOT NULL AND (racks_period IS NULL OR VALUES(racks_period) >= racks_period)";
         for (List<Delta> chunk : Jdbc.chunks(List.copyOf(deltas))) {
             List<Object> params = new ArrayList<>(chunk.size() * 7 + 2);
             for (Delta d : chunk) {
@@ -286,15 +310,17 @@ public class WindowTotals {
             }
             params.add(month(last));
             params.add(racksRemoved);
-            jdbc.update("INSERT INTO energy_window_total (data_center_id, last_period, facility_kwh, it_kwh, months,"
-                    + " racks_in_use, racks_period, writes) VALUES "
-                    + String.join(",", Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?, ?, ?, 1)"))
-                    + " ON DUPLICATE KEY UPDATE facility_kwh = facility_kwh + VALUES(facility_kwh),"
-                    + " it_kwh = it_kwh + VALUES(it_kwh), months = months + VALUES(months), writes = writes + 1,"
-                    + " racks_in_use = IF(" + newerRacks + ", VALUES(racks_in_use), racks_in_use),"
-                    // still of the writer's window, unless the racks in use it shows were just removed
-                    + " last_period = IF(last_period = ? AND COALESCE(? <> racks_period, TRUE), last_period, NULL),"
-                    + " racks_period = IF(" + newerRacks + ", VALUES(racks_period), racks_period)", params);
+            jdbc.update(
+                    "INSERT INTO energy_window_total (data_center_id, last_period, facility_kwh, it_kwh, months,"
+                            + " racks_in_use, racks_period, writes) VALUES "
+                            + String.join(",", Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?, ?, ?, 1)"))
+                            + " ON DUPLICATE KEY UPDATE facility_kwh = facility_kwh + VALUES(facility_kwh),"
+                            + " it_kwh = it_kwh + VALUES(it_kwh), months = months + VALUES(months), writes = writes + 1,"
+                            + " racks_in_use = IF(" + newerRacks + ", VALUES(racks_in_use), racks_in_use),"
+                            // still of the writer's window, unless the racks in use it shows were just removed
+                            + " last_period = IF(last_period = ? AND COALESCE(? <> racks_period, TRUE), last_period, NULL),"
+                            + " racks_period = IF(" + newerRacks + ", VALUES(racks_period), racks_period)",
+                    params);
         }
     }
 
@@ -314,21 +340,29 @@ public class WindowTotals {
         params.addAll(idParams);
         params.add(month(last));
         String fresh = "IF(writes = VALUES(writes), VALUES(%1$s), %1$s)";
-        return jdbc.update("INSERT INTO energy_window_total (data_center_id, last_period, facility_kwh, it_kwh, months,"
-                + " racks_in_use, racks_period, writes)"
-                + " SELECT * FROM (SELECT t.data_center_id id, ? window_last, COALESCE(w.facility_kwh, 0) facility,"
-                + "   COALESCE(w.it_kwh, 0) it, COALESCE(w.months, 0) window_months, w.racks_in_use racks,"
-                + "   w.racks_period racks_month, t.writes seen FROM energy_window_total t"
-                + "   LEFT JOIN (SELECT r.data_center_id, " + sums("r") + " FROM energy_report r"
-                + "     WHERE r.period BETWEEN ? AND ? AND r.data_center_id" + these + " GROUP BY r.data_center_id) w"
-                + "   ON w.data_center_id = t.data_center_id"
-                + "   WHERE t.data_center_id" + these + " AND (t.last_period IS NULL OR t.last_period <> ?)) fresh"
-                // taken only when writes has not moved since the sums were read (last_period last: it is compared)
-                + " ON DUPLICATE KEY UPDATE facility_kwh = " + String.format(fresh, "facility_kwh") + ","
-                + " it_kwh = " + String.format(fresh, "it_kwh") + ", months = " + String.format(fresh, "months") + ","
-                + " racks_in_use = " + String.format(fresh, "racks_in_use") + ","
-                + " racks_period = " + String.format(fresh, "racks_period") + ","
-                + " last_period = " + String.format(fresh, "last_period"), params) / 2;
+        return jdbc.update(
+                        "INSERT INTO energy_window_total (data_center_id, last_period, facility_kwh, it_kwh, months,"
+                                + " racks_in_use, racks_period, writes)"
+                                + " SELECT * FROM (SELECT t.data_center_id id, ? window_last, COALESCE(w.facility_kwh, 0) facility,"
+                                + "   COALESCE(w.it_kwh, 0) it, COALESCE(w.months, 0) window_months, w.racks_in_use racks,"
+                                + "   w.racks_period racks_month, t.writes seen FROM energy_window_total t"
+                                + "   LEFT JOIN (SELECT r.data_center_id, " + sums("r") + " FROM energy_report r"
+                                + "     WHERE r.period BETWEEN ? AND ? AND r.data_center_id" + these
+                                + " GROUP BY r.data_center_id) w"
+                                + "   ON w.data_center_id = t.data_center_id"
+                                + "   WHERE t.data_center_id" + these
+                                + " AND (t.last_period IS NULL OR t.last_period <> ?)) fresh"
+                                // taken only when writes has not moved since the sums were read (last_period last: it
+                                // is compared)
+                                + " ON DUPLICATE KEY UPDATE facility_kwh = " + String.format(fresh, "facility_kwh")
+                                + ","
+                                + " it_kwh = " + String.format(fresh, "it_kwh") + ", months = "
+                                + String.format(fresh, "months") + ","
+                                + " racks_in_use = " + String.format(fresh, "racks_in_use") + ","
+                                + " racks_period = " + String.format(fresh, "racks_period") + ","
+                                + " last_period = " + String.format(fresh, "last_period"),
+                        params)
+                / 2;
     }
 
     /** Facility and IT energy summed, months counted, the latest racks in use and its month, of reports alias r. */

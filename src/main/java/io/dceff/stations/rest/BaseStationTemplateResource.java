@@ -25,21 +25,33 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Roles.CARRIER, Roles.REGULATOR, Roles.ADMIN})
 public class BaseStationTemplateResource {
 
-    static final UploadTemplate TEMPLATE = new UploadTemplate("base-stations", List.of(
-            new Column("siteId", "站址编码", "Site id", true, true),
-            new Column("district", "区县代码 (GB/T 2260)", "District code", true, true),
-            new Column("technology", "制式 4G/5G", "Technology 4G/5G", true, true),
-            new Column("builtOn", "建成日期 YYYY-MM-DD", "Built on YYYY-MM-DD", true, true),
-            new Column("sharedWith", "共享运营商 (以 ; 分隔)", "Shared with (carriers, ; separated)", false, true)));
+    static final UploadTemplate TEMPLATE = new UploadTemplate(
+            "base-stations",
+            List.of(
+                    new Column("siteId", "站址编码", "Site id", true, true),
+                    new Column("district", "区县代码 (GB/T 2260)", "District code", true, true),
+                    new Column("technology", "制式 4G/5G", "Technology 4G/5G", true, true),
+                    new Column("builtOn", "建成日期 YYYY-MM-DD", "Built on YYYY-MM-DD", true, true),
+                    new Column("sharedWith", "共享运营商 (以 ; 分隔)", "Shared with (carriers, ; separated)", false, true)));
 
     @GET
     @Produces({CsvMediaType.TEXT_CSV, XlsxUpload.MEDIA_TYPE})
-    @Operation(operationId = "getBaseStationTemplate", summary = "The upload template of base stations (CSV or XLSX)",
+    @Operation(
+            operationId = "getBaseStationTemplate",
+            summary = "The upload template of base stations (CSV or XLSX)",
             description = "A header row with the columns of POST /api/v1/base-stations/batch, labelled in Chinese and "
                     + "English; the upload reads these headers back. Ask with Accept: text/csv or the XLSX media type.")
-    @APIResponse(responseCode = "200", description = "The template, a file to download", content = {
-            @Content(mediaType = CsvMediaType.TEXT_CSV, schema = @Schema(type = SchemaType.STRING, format = "binary")),
-            @Content(mediaType = XlsxUpload.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @APIResponse(
+            responseCode = "200",
+            description = "The template, a file to download",
+            content = {
+                @Content(
+                        mediaType = CsvMediaType.TEXT_CSV,
+                        schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(
+                        mediaType = XlsxUpload.MEDIA_TYPE,
+                        schema = @Schema(type = SchemaType.STRING, format = "binary"))
+            })
     public Response template(@Context HttpHeaders headers) {
         return TEMPLATE.answer(headers.getHeaderString(HttpHeaders.ACCEPT));
     }

@@ -1,10 +1,9 @@
 package io.dceff.stations.service;
 
-import io.dceff.platform.jdbc.RetriedTransaction;
-import io.dceff.platform.audit.Audited;
-
 import io.dceff.platform.DceffConfig;
+import io.dceff.platform.audit.Audited;
 import io.dceff.platform.jdbc.Jdbc;
+import io.dceff.platform.jdbc.RetriedTransaction;
 import io.dceff.platform.paging.Page;
 import io.dceff.platform.paging.PageRequest;
 import io.dceff.platform.problem.Problem.FieldError;
@@ -24,7 +23,6 @@ import jakarta.transaction.Transactional.TxType;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -59,8 +57,7 @@ public class BaseStationService {
     Clock clock;
 
     /** The counts of a stored batch. */
-    public record Upserted(int rows, int inserted, int updated) {
-    }
+    public record Upserted(int rows, int inserted, int updated) {}
 
     /** Stores a carrier's batch: new sites are added, known ones updated; any bad row and nothing is stored. */
     @Audited
@@ -70,9 +67,11 @@ public class BaseStationService {
             throw ProblemException.invalid("body", "the batch has no rows");
         }
         if (rows.size() > config.stations().maxBatchRows()) {
-            throw ProblemException.invalid("body", "a batch holds at most " + config.stations().maxBatchRows() + " rows");
+            throw ProblemException.invalid(
+                    "body", "a batch holds at most " + config.stations().maxBatchRows() + " rows");
         }
-        Set<String> districts = District.<District>listAll().stream().map(d -> d.code).collect(Collectors.toSet());
+        Set<String> districts =
+                District.<District>listAll().stream().map(d -> d.code).collect(Collectors.toSet());
         Set<String> carriers = organizations.codes(OrganizationKind.CARRIER);
         if (!carriers.contains(carrier)) {
             throw ProblemException.forbidden("Your organization " + carrier + " is not a registered carrier");
@@ -96,7 +95,8 @@ public class BaseStationService {
             }
             for (String other : r.sharedWith() == null ? List.<String>of() : r.sharedWith()) {
                 if (other == null || other.equals(carrier)) {
-                    errors.add(new FieldError(row, "sharedWith", "names the reporting carrier itself; list the others"));
+                    errors.add(
+                            new FieldError(row, "sharedWith", "names the reporting carrier itself; list the others"));
                 } else if (!carriers.contains(other)) {
                     errors.add(new FieldError(row, "sharedWith", "unknown carrier " + other));
                 }
@@ -109,8 +109,11 @@ public class BaseStationService {
             }
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(ProblemType.INVALID_INPUT, errors.size() + " problems in "
-                    + errors.stream().map(FieldError::row).distinct().count() + " rows; nothing was stored", errors);
+            throw new ProblemException(
+                    ProblemType.INVALID_INPUT,
+                    errors.size() + " problems in "
+                            + errors.stream().map(FieldError::row).distinct().count() + " rows; nothing was stored",
+                    errors);
         }
         // known sites are updated, new ones inserted: two plain batches are several times faster than one
         // INSERT ... ON DUPLICATE KEY UPDATE (BENCHMARK.md). A site added meanwhile by a concurrent batch of
@@ -120,26 +123,33 @@ public class BaseStationService {
             List<Object> params = new ArrayList<>(chunk.size() + 1);
             params.add(carrier);
             chunk.forEach(r -> params.add(r.siteId()));
-            jdbc.query("SELECT site_id FROM base_station WHERE carrier_code = ? AND site_id IN ("
-                    + Jdbc.placeholders(chunk.size()) + ")", params, rs -> known.add(rs.getString("site_id")));
+            jdbc.query(
+                    "SELECT site_id FROM base_station WHERE carrier_code = ? AND site_id IN ("
+                            + Jdbc.placeholders(chunk.size()) + ")",
+                    params,
+                    rs -> known.add(rs.getString("site_id")));
         }
         List<StationLine> added = new ArrayList<>(rows.size() - known.size());
         List<StationLine> changed = new ArrayList<>(known.size());
         rows.forEach(r -> (known.contains(r.siteId()) ? changed : added).add(r));
         java.time.LocalDateTime now = Jdbc.localDateTime(Instant.now(clock));
-        jdbc.batch("INSERT INTO base_station (district_code, technology, built_on, shared_with, shared, reported_at,"
-                + " reported_by, carrier_code, site_id) VALUES (?,?,?,?,?,?,?,?,?)", added,
+        jdbc.batch(
+                "INSERT INTO base_station (district_code, technology, built_on, shared_with, shared, reported_at,"
+                        + " reported_by, carrier_code, site_id) VALUES (?,?,?,?,?,?,?,?,?)",
+                added,
                 (ps, r) -> bindStation(ps, r, carrier, now, actor.subject()));
-        jdbc.batch("UPDATE base_station SET district_code = ?, technology = ?, built_on = ?, shared_with = ?, shared = ?,"
-                + " reported_at = ?, reported_by = ? WHERE carrier_code = ? AND site_id = ?", changed,
+        jdbc.batch(
+                "UPDATE base_station SET district_code = ?, technology = ?, built_on = ?, shared_with = ?, shared = ?,"
+                        + " reported_at = ?, reported_by = ? WHERE carrier_code = ? AND site_id = ?",
+                changed,
                 (ps, r) -> bindStation(ps, r, carrier, now, actor.subject()));
         int inserted = added.size();
         return new Upserted(rows.size(), inserted, rows.size() - inserted);
     }
 
     @Transactional(TxType.SUPPORTS)
-    public Page<BaseStation> list(String carrier, String district, Integer builtYear, Boolean shared, Actor actor,
-            PageRequest page) {
+    public Page<BaseStation> list(
+            String carrier, String district, Integer builtYear, Boolean shared, Actor actor, PageRequest page) {
         List<String> where = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         String owner = carrierScope(carrier, actor);
@@ -165,9 +175,12 @@ public class BaseStationService {
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(page.size);
         pageParams.add(page.offset());
-        List<BaseStation> items = jdbc.list("SELECT carrier_code, site_id, district_code, technology, built_on,"
-                + " shared_with, shared, reported_at FROM base_station" + filter
-                + " ORDER BY carrier_code, site_id LIMIT ? OFFSET ?", pageParams, BaseStationService::station);
+        List<BaseStation> items = jdbc.list(
+                "SELECT carrier_code, site_id, district_code, technology, built_on,"
+                        + " shared_with, shared, reported_at FROM base_station" + filter
+                        + " ORDER BY carrier_code, site_id LIMIT ? OFFSET ?",
+                pageParams,
+                BaseStationService::station);
         return new Page<>(items, page.page, page.size, total);
     }
 
@@ -180,17 +193,23 @@ public class BaseStationService {
             case "carrier" -> "carrier_code";
             default -> throw ProblemException.invalid("groupBy", "must be district or carrier");
         };
-        return jdbc.list("SELECT " + column + " AS grouped_by, COUNT(*) AS new_builds, SUM(shared) AS shared"
-                + " FROM base_station WHERE built_on BETWEEN ? AND ?" + ofCarrier(carrier) + " GROUP BY " + column
-                + " ORDER BY " + column, yearRange(year, carrier), rs -> sharingRate(rs, rs.getString("grouped_by")));
+        return jdbc.list(
+                "SELECT " + column + " AS grouped_by, COUNT(*) AS new_builds, SUM(shared) AS shared"
+                        + " FROM base_station WHERE built_on BETWEEN ? AND ?" + ofCarrier(carrier) + " GROUP BY "
+                        + column
+                        + " ORDER BY " + column,
+                yearRange(year, carrier),
+                rs -> sharingRate(rs, rs.getString("grouped_by")));
     }
 
     /** The year's new builds and how many are shared, of every carrier or of one (null: all; a carrier's own). */
     @Transactional(TxType.SUPPORTS)
     public SharingRate overall(int year, String carrier, Actor actor) {
         carrier = carrierScope(carrier, actor);
-        return jdbc.one("SELECT COUNT(*) AS new_builds, COALESCE(SUM(shared), 0) AS shared FROM base_station"
-                + " WHERE built_on BETWEEN ? AND ?" + ofCarrier(carrier), yearRange(year, carrier),
+        return jdbc.one(
+                "SELECT COUNT(*) AS new_builds, COALESCE(SUM(shared), 0) AS shared FROM base_station"
+                        + " WHERE built_on BETWEEN ? AND ?" + ofCarrier(carrier),
+                yearRange(year, carrier),
                 rs -> sharingRate(rs, "overall"));
     }
 
@@ -201,16 +220,24 @@ public class BaseStationService {
         if (district != null) {
             params.add(district);
         }
-        return jdbc.one("SELECT COUNT(*) AS new_builds, COALESCE(SUM(shared), 0) AS shared FROM base_station"
-                + " WHERE built_on BETWEEN ? AND ?" + (district == null ? "" : " AND district_code = ?"), params,
+        return jdbc.one(
+                "SELECT COUNT(*) AS new_builds, COALESCE(SUM(shared), 0) AS shared FROM base_station"
+                        + " WHERE built_on BETWEEN ? AND ?" + (district == null ? "" : " AND district_code = ?"),
+                params,
                 rs -> sharingRate(rs, "overall"));
     }
 
     /** A base_station row as selected by {@link #list}. */
     private static BaseStation station(ResultSet rs) throws SQLException {
-        return new BaseStation(rs.getString("carrier_code"), rs.getString("site_id"), rs.getString("district_code"),
-                rs.getString("technology"), rs.getObject("built_on", LocalDate.class),
-                split(rs.getString("shared_with")), rs.getBoolean("shared"), rs.getTimestamp("reported_at").toInstant());
+        return new BaseStation(
+                rs.getString("carrier_code"),
+                rs.getString("site_id"),
+                rs.getString("district_code"),
+                rs.getString("technology"),
+                rs.getObject("built_on", LocalDate.class),
+                split(rs.getString("shared_with")),
+                rs.getBoolean("shared"),
+                rs.getTimestamp("reported_at").toInstant());
     }
 
     /** A count of new builds ({@code new_builds}) and of the shared among them ({@code shared}). */
@@ -244,8 +271,9 @@ public class BaseStationService {
     }
 
     /** Binds a row in the column order shared by the insert and the update. */
-    private static void bindStation(java.sql.PreparedStatement ps, StationLine r, String carrier,
-            java.time.LocalDateTime now, String subject) throws SQLException {
+    private static void bindStation(
+            java.sql.PreparedStatement ps, StationLine r, String carrier, java.time.LocalDateTime now, String subject)
+            throws SQLException {
         String sharedWith = sharedWith(r.sharedWith());
         ps.setString(1, r.district());
         ps.setString(2, r.technology());

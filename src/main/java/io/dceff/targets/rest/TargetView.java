@@ -10,14 +10,37 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One target of a year: its definition, target, actual, progress and status, and the figures behind it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TargetView(String id, String name, String definition, String unit, BigDecimal target,
-        @Schema(nullable = true, description = "absent when there is no figure") BigDecimal actual,
+public record TargetView(
+        String id,
+        String name,
+        String definition,
+        String unit,
+        BigDecimal target,
+
+        @Schema(nullable = true, description = "absent when there is no figure")
+        BigDecimal actual,
+
         @Schema(nullable = true) BigDecimal progress,
-        @Schema(nullable = true, description = "absent when there is no figure") TargetStatus status, LocalDate deadline,
-        @Schema(nullable = true, description = "the data centers or counts behind the figure") Map<String, Object> basis) {
+
+        @Schema(nullable = true, description = "absent when there is no figure")
+        TargetStatus status,
+
+        LocalDate deadline,
+
+        @Schema(nullable = true, description = "the data centers or counts behind the figure")
+        Map<String, Object> basis) {
 
     public static TargetView of(TargetResult r) {
-        return new TargetView(r.id(), r.name(), r.definition(), r.unit(), r.target(), r.actual(), r.progress(),
-                r.status(), r.deadline(), r.basis());
+        return new TargetView(
+                r.id(),
+                r.name(),
+                r.definition(),
+                r.unit(),
+                r.target(),
+                r.actual(),
+                r.progress(),
+                r.status(),
+                r.deadline(),
+                r.basis());
     }
 }

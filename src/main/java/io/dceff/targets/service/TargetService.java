@@ -76,7 +76,8 @@ public class TargetService {
 
         // the sites of the district asked for (all when none), in code order, with their status at the date
         List<Site> inScope = sites.at(at.date()).stream()
-                .filter(site -> district == null || district.equals(site.district())).toList();
+                .filter(site -> district == null || district.equals(site.district()))
+                .toList();
         Map<Long, EnergySums> thisYear = ledger.sums(YearMonth.of(year, 1), YearMonth.of(year, 12));
 
         List<String> reusing = new ArrayList<>();
@@ -86,25 +87,45 @@ public class TargetService {
             if (sums != null && sums.reusedKwh().signum() > 0) {
                 reusing.add(site.code());
             }
-            if (site.zeroCarbonCertifiedOn() != null && at.inForce(site.zeroCarbonCertifiedOn())
+            if (site.zeroCarbonCertifiedOn() != null
+                    && at.inForce(site.zeroCarbonCertifiedOn())
                     && site.status() == DataCenterStatus.OPERATING) {
                 zeroCarbon.add(site.code());
             }
         }
-        items.add(result("WASTE_HEAT_REUSE_DCS", "Data centers reusing waste heat",
+        items.add(result(
+                "WASTE_HEAT_REUSE_DCS",
+                "Data centers reusing waste heat",
                 "Data centers that reported energy reused outside the data center (E_REUSE > 0) in the year",
-                "data centers", t.wasteHeatReuseDcs(), BigDecimal.valueOf(reusing.size()), elapsed, at,
+                "data centers",
+                t.wasteHeatReuseDcs(),
+                BigDecimal.valueOf(reusing.size()),
+                elapsed,
+                at,
                 Map.of("dataCenters", reusing)));
 
-        items.add(result("ZERO_CARBON_DCS", "Zero-carbon data centers",
+        items.add(result(
+                "ZERO_CARBON_DCS",
+                "Zero-carbon data centers",
                 "Data centers certified zero-carbon on or before the measuring date (the year's end, or today) and "
-                        + "operating then", "data centers", t.zeroCarbonDcs(), BigDecimal.valueOf(zeroCarbon.size()),
-                elapsed, at, Map.of("dataCenters", zeroCarbon)));
+                        + "operating then",
+                "data centers",
+                t.zeroCarbonDcs(),
+                BigDecimal.valueOf(zeroCarbon.size()),
+                elapsed,
+                at,
+                Map.of("dataCenters", zeroCarbon)));
 
         SharingRate sharing = stations.builtBetween(LocalDate.of(year, 1, 1), at.date(), district);
-        items.add(result("NEW_BASE_STATION_SHARING", "Sharing of new base stations",
-                "Shared base stations built in the year ÷ base stations built in the year", "share",
-                t.newBaseStationSharing(), sharing.rate(), elapsed, at,
+        items.add(result(
+                "NEW_BASE_STATION_SHARING",
+                "Sharing of new base stations",
+                "Shared base stations built in the year ÷ base stations built in the year",
+                "share",
+                t.newBaseStationSharing(),
+                sharing.rate(),
+                elapsed,
+                at,
                 Map.of("newBuilds", sharing.newBuilds(), "shared", sharing.shared())));
 
         Saving saving = TargetRules.energySaving(twoYears(year, inScope, thisYear));
@@ -112,11 +133,17 @@ public class TargetService {
         savingBasis.put("dataCenters", saving.dataCenters());
         savingBasis.put("expectedKwh", saving.expectedKwh().setScale(0, RoundingMode.HALF_UP));
         savingBasis.put("actualKwh", saving.actualKwh().setScale(0, RoundingMode.HALF_UP));
-        items.add(result("ANNUAL_ENERGY_SAVING", "Yearly energy saving",
+        items.add(result(
+                "ANNUAL_ENERGY_SAVING",
+                "Yearly energy saving",
                 "For data centers that reported in the year and the year before: Σ (E_IT,y × PUE_y−1 − E_DC,y) ÷ "
-                        + "Σ (E_IT,y × PUE_y−1), energy saved by efficiency at this year's IT load", "share",
-                t.annualEnergySaving(), saving.share() == null ? null : saving.share().setScale(4, RoundingMode.HALF_UP),
-                elapsed, at, savingBasis));
+                        + "Σ (E_IT,y × PUE_y−1), energy saved by efficiency at this year's IT load",
+                "share",
+                t.annualEnergySaving(),
+                saving.share() == null ? null : saving.share().setScale(4, RoundingMode.HALF_UP),
+                elapsed,
+                at,
+                savingBasis));
 
         items.add(closureProgress(district, inScope, assessmentId, at, elapsed));
         return new TargetsOfYear(year, district, t.planStart(), t.planEnd(), at.date(), elapsed, items);
@@ -125,7 +152,8 @@ public class TargetService {
     /** Each target's actual for every year of the plan period up to the current one. */
     public Map<Integer, TargetsOfYear> years(String district) {
         Map<Integer, TargetsOfYear> years = new LinkedHashMap<>();
-        int last = Math.min(config.targets().planEnd().getYear(), LocalDate.now(clock).getYear());
+        int last = Math.min(
+                config.targets().planEnd().getYear(), LocalDate.now(clock).getYear());
         for (int y = config.targets().planStart().getYear(); y <= last; y++) {
             years.put(y, targets(y, district, null));
         }
@@ -138,8 +166,8 @@ public class TargetService {
      *
      * @param inScope the sites of the district (all when none), in code order, with their status at the date
      */
-    private TargetResult closureProgress(String district, List<Site> inScope, Long assessmentId, AsOf at,
-            BigDecimal elapsed) {
+    private TargetResult closureProgress(
+            String district, List<Site> inScope, Long assessmentId, AsOf at, BigDecimal elapsed) {
         BigDecimal target = district == null ? config.targets().closureProgress() : BigDecimal.ONE;
         String name = "Closure of small, old, inefficient data centers";
         String definition = "Of the candidates" + (district == null ? "" : " in the district")
@@ -150,30 +178,53 @@ public class TargetService {
         if (assessmentId == null) {
             baseline = TargetRules.baseline(stored, Stamp::asOf, at);
         } else {
-            Stamp named = stored.stream().filter(a -> a.id() == assessmentId).findFirst().orElseThrow(
-                    () -> ProblemException.invalid("assessment", "assessment " + assessmentId + " does not exist"));
+            Stamp named = stored.stream()
+                    .filter(a -> a.id() == assessmentId)
+                    .findFirst()
+                    .orElseThrow(() ->
+                            ProblemException.invalid("assessment", "assessment " + assessmentId + " does not exist"));
             if (!at.inForce(named.asOf())) {
-                throw ProblemException.invalid("assessment", "assessment " + assessmentId + " is as of " + named.asOf()
-                        + ", after the measuring date " + at.date());
+                throw ProblemException.invalid(
+                        "assessment",
+                        "assessment " + assessmentId + " is as of " + named.asOf() + ", after the measuring date "
+                                + at.date());
             }
             baseline = Optional.of(named);
         }
         if (baseline.isEmpty()) {
-            return result("CLOSURE_PROGRESS", name, definition + " (no assessment as of the measuring date)", "share",
-                    target, null, elapsed, at, Map.of("assessment", "none"));
+            return result(
+                    "CLOSURE_PROGRESS",
+                    name,
+                    definition + " (no assessment as of the measuring date)",
+                    "share",
+                    target,
+                    null,
+                    elapsed,
+                    at,
+                    Map.of("assessment", "none"));
         }
         Set<Long> listed = assessments.candidateIds(baseline.get().id());
-        List<Site> candidates = inScope.stream().filter(site -> listed.contains(site.id())).toList();
+        List<Site> candidates =
+                inScope.stream().filter(site -> listed.contains(site.id())).toList();
         List<String> done = candidates.stream()
                 .filter(c -> c.status() == DataCenterStatus.CONSOLIDATING || c.status() == DataCenterStatus.CLOSED)
-                .map(Site::code).toList();
+                .map(Site::code)
+                .toList();
         Map<String, Object> basis = new LinkedHashMap<>();
         basis.put("assessment", baseline.get().id());
         basis.put("assessmentAsOf", baseline.get().asOf());
         basis.put("candidates", candidates.size());
         basis.put("consolidatingOrClosed", done);
-        return result("CLOSURE_PROGRESS", name, definition, "share", target,
-                TargetRules.closureShare(done.size(), candidates.size()), elapsed, at, basis);
+        return result(
+                "CLOSURE_PROGRESS",
+                name,
+                definition,
+                "share",
+                target,
+                TargetRules.closureShare(done.size(), candidates.size()),
+                elapsed,
+                at,
+                basis);
     }
 
     /** The sites in scope that reported in the year and in the year before. */
@@ -184,16 +235,34 @@ public class TargetService {
             EnergySums now = thisYear.get(site.id());
             EnergySums before = yearBefore.get(site.id());
             if (now != null && before != null) {
-                both.add(new TwoYears(site.code(), before.facilityKwh(), before.itKwh(), now.facilityKwh(), now.itKwh()));
+                both.add(new TwoYears(
+                        site.code(), before.facilityKwh(), before.itKwh(), now.facilityKwh(), now.itKwh()));
             }
         }
         return both;
     }
 
-    private TargetResult result(String id, String name, String definition, String unit, BigDecimal target,
-            BigDecimal actual, BigDecimal elapsed, AsOf at, Map<String, Object> basis) {
+    private TargetResult result(
+            String id,
+            String name,
+            String definition,
+            String unit,
+            BigDecimal target,
+            BigDecimal actual,
+            BigDecimal elapsed,
+            AsOf at,
+            Map<String, Object> basis) {
         LocalDate deadline = config.targets().planEnd();
-        return new TargetResult(id, name, definition, unit, target, actual, TargetRules.progress(actual, target),
-                TargetRules.status(actual, target, elapsed, at, deadline), deadline, basis);
+        return new TargetResult(
+                id,
+                name,
+                definition,
+                unit,
+                target,
+                actual,
+                TargetRules.progress(actual, target),
+                TargetRules.status(actual, target, elapsed, at, deadline),
+                deadline,
+                basis);
     }
 }

@@ -16,7 +16,8 @@ class DevTokenResourceOutsideEmbeddedTest {
     void answers404WhenNotOnTheEmbeddedDefault() {
         DevTokenResource resource = new DevTokenResource();
         resource.config = configWithEmbeddedActive(false);
-        ProblemException e = catchThrowableOfType(ProblemException.class, () -> resource.token("regulator", null, null));
+        ProblemException e =
+                catchThrowableOfType(ProblemException.class, () -> resource.token("regulator", null, null));
         assertThat(e.type()).isEqualTo(ProblemType.NOT_FOUND);
         assertThat(resource.available(null).available()).isFalse();
     }
@@ -24,9 +25,11 @@ class DevTokenResourceOutsideEmbeddedTest {
     /** A DceffConfig whose only answer is embedded().active(). */
     private static DceffConfig configWithEmbeddedActive(boolean active) {
         DceffConfig.Embedded embedded = (DceffConfig.Embedded) Proxy.newProxyInstance(
-                DceffConfig.class.getClassLoader(), new Class<?>[] {DceffConfig.Embedded.class},
+                DceffConfig.class.getClassLoader(),
+                new Class<?>[] {DceffConfig.Embedded.class},
                 (proxy, method, args) -> method.getName().equals("active") ? active : null);
-        return (DceffConfig) Proxy.newProxyInstance(DceffConfig.class.getClassLoader(),
+        return (DceffConfig) Proxy.newProxyInstance(
+                DceffConfig.class.getClassLoader(),
                 new Class<?>[] {DceffConfig.class},
                 (proxy, method, args) -> method.getName().equals("embedded") ? embedded : null);
     }

@@ -16,7 +16,8 @@ class EmbeddedSettingsTest {
         assertThat(EmbeddedDefault.duration("90s")).isEqualTo(Duration.ofSeconds(90));
         assertThat(EmbeddedDefault.duration("5M")).isEqualTo(Duration.ofMinutes(5));
         assertThat(EmbeddedDefault.duration("PT3M")).isEqualTo(Duration.ofMinutes(3));
-        assertThatThrownBy(() -> EmbeddedDefault.duration("soon")).isInstanceOf(EmbeddedStartException.class)
+        assertThatThrownBy(() -> EmbeddedDefault.duration("soon"))
+                .isInstanceOf(EmbeddedStartException.class)
                 .hasMessageContaining("DCEFF_EMBEDDED_START_TIMEOUT");
         assertThatThrownBy(() -> EmbeddedDefault.duration("0")).isInstanceOf(EmbeddedStartException.class);
     }
@@ -27,10 +28,12 @@ class EmbeddedSettingsTest {
                 "2026-11-27 10:11:05 0 [Warning] Could not increase number of max_open_files",
                 "2026-11-27 10:47:27 0 [ERROR] Can't start server: Bind on TCP/IP port. Got error: 98: Address already in use",
                 "2026-11-27 10:47:27 0 [ERROR] Do you already have another server running on port: 3306 ?",
-                "2026-11-27 10:47:27 0 [ERROR] Aborting", ""));
-        assertThat(words).isEqualTo("2026-11-27 10:47:27 0 [ERROR] Can't start server: Bind on TCP/IP port. Got "
-                + "error: 98: Address already in use | 2026-11-27 10:47:27 0 [ERROR] Do you already have another "
-                + "server running on port: 3306 ? | 2026-11-27 10:47:27 0 [ERROR] Aborting");
+                "2026-11-27 10:47:27 0 [ERROR] Aborting",
+                ""));
+        assertThat(words)
+                .isEqualTo("2026-11-27 10:47:27 0 [ERROR] Can't start server: Bind on TCP/IP port. Got "
+                        + "error: 98: Address already in use | 2026-11-27 10:47:27 0 [ERROR] Do you already have another "
+                        + "server running on port: 3306 ? | 2026-11-27 10:47:27 0 [ERROR] Aborting");
     }
 
     @Test
