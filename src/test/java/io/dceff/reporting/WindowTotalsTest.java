@@ -5,6 +5,7 @@ import static io.dceff.support.Api.createDataCenter;
 import static io.dceff.support.Api.createOrganization;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agroal.api.AgroalDataSource;
 import io.dceff.closure.ClosureWindow;
 import io.dceff.closure.service.ClosureFacts;
 import io.dceff.platform.jdbc.Jdbc;
@@ -17,6 +18,10 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -62,6 +67,9 @@ class WindowTotalsTest {
 
     @Inject
     TestClock clock;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private record Figures(BigDecimal facility, BigDecimal it, Integer racksInUse) {}
 
@@ -237,6 +245,68 @@ class WindowTotalsTest {
         clock.set(JUNE_30);
         assertRowsTrue(sites);
         assertFactsAreTheReports(sites);
+    }
+
+    @Test
+    void aRefreshNeverStoresSumsReadBeforeAWriteThatCommittedWhileItWaited() throws Exception {
+        String op = createOrganization("OPERATOR");
+        String site = createDataCenter(op, RACKS, LocalDate.of(2005, 1, 1));
+        YearMonth last = window().last();
+        as(TestTokens.operator(op))
+                .body(body(last.minusMonths(2), new Figures(new BigDecimal("1500"), new BigDecimal("1000"), 100)))
+                .post("/api/v1/data-centers/" + site + "/energy-reports")
+                .then()
+                .statusCode(201);
+        long id = id(site);
+        jdbc.update("UPDATE energy_window_total SET last_period = NULL WHERE data_center_id = ?", List.of(id));
+
+        // a writer in the middle of its transaction: a new month stored, its row written (of no window: one more
+        // write), not committed yet
+        try (Connection writer = dataSource.getConnection()) {
+            writer.setAutoCommit(false);
+            try (Statement sql = writer.createStatement()) {
+                sql.executeUpdate("INSERT INTO energy_report (data_center_id, period, revision, facility_kwh, it_kwh,"
+                        + " submitted_at, submitted_by) VALUES (" + id + ", '" + last.atDay(1) + "', 1, 2600, 2000,"
+                        + " NOW(3), 'test')");
+                sql.executeUpdate("INSERT INTO energy_report_revision (data_center_id, period, revision, facility_kwh,"
+                        + " it_kwh, submitted_at, submitted_by) VALUES (" + id + ", '" + last.atDay(1) + "', 1, 2600,"
+                        + " 2000, NOW(3), 'test')");
+                sql.executeUpdate("UPDATE energy_window_total SET facility_kwh = facility_kwh + 2600,"
+                        + " it_kwh = it_kwh + 2000, months = months + 1, writes = writes + 1 WHERE data_center_id = "
+                        + id);
+            }
+            // the refresh reads the sums without that month, then waits for the writer's row
+            Future<Integer> refresh = windowTotals.refreshInBackground(last);
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+            while (lockWaits() == 0) {
+                if (refresh.isDone()) {
+                    throw new AssertionError("the refresh did not wait for the writer's row: " + refresh.get());
+                }
+                assertThat(Instant.now())
+                        .as("the refresh reached the writer's row")
+                        .isBefore(deadline);
+                Thread.sleep(10);
+            }
+            writer.commit();
+            refresh.get();
+        }
+        assertRowsTrue(List.of(site));
+        assertFactsAreTheReports(List.of(site));
+    }
+
+    private long lockWaits() {
+        long[] waits = new long[1];
+        jdbc.query(
+                "SHOW GLOBAL STATUS LIKE 'Innodb_row_lock_current_waits'",
+                List.of(),
+                rs -> waits[0] = Long.parseLong(rs.getString(2)));
+        return waits[0];
+    }
+
+    private long id(String site) {
+        long[] id = new long[1];
+        jdbc.query("SELECT id FROM data_center WHERE code = ?", List.of(site), rs -> id[0] = rs.getLong(1));
+        return id[0];
     }
 
     private void randomWrites(

@@ -209,7 +209,12 @@ public class WindowTotals {
         for (int i = 0; i < other.size(); i += REFRESH_CHUNK) {
             List<Long> ids = other.subList(i, Math.min(other.size(), i + REFRESH_CHUNK));
             try {
-                refreshed += QuarkusTransaction.requiringNew().call(() -> refresh(last, ids));
+                refreshed += QuarkusTransaction.requiringNew().call(() -> {
+                    // reads that take no locks, so writers never wait for a refresh: the check of writes makes
+                    // them safe (under REPEATABLE READ the read would lock the reports' index ranges)
+                    jdbc.update("SET TRANSACTION ISOLATION LEVEL READ COMMITTED", List.of());
+                    return refresh(last, ids);
+                });
             } catch (RuntimeException e) {
                 if (!DatabaseErrors.isConflict(e)) {
                     throw e;
