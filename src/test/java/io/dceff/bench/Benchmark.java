@@ -193,7 +193,7 @@ public final class Benchmark {
                         settings.seed()));
         try {
             startDatabase();
-            startService(settings.heap());
+            startService(settings.heap(), "service");
             progress("registry");
             seedRegistry();
             progress("report ingest");
@@ -296,7 +296,8 @@ public final class Benchmark {
                         : "external " + server);
     }
 
-    private void startService(String heap) throws Exception {
+    /** @param name the service's log and flight recording are {@code <name>.log} and {@code <name>.jfr} */
+    private void startService(String heap, String name) throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -306,13 +307,13 @@ public final class Benchmark {
                 List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap));
         if (Boolean.getBoolean("bench.jfr")) {
             command.add(
-                    "-XX:StartFlightRecording=filename=" + settings.out().resolve("service.jfr") + ",settings=profile");
+                    "-XX:StartFlightRecording=filename=" + settings.out().resolve(name + ".jfr") + ",settings=profile");
         }
         command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(
-                        settings.out().resolve("service.log").toFile()));
+                        settings.out().resolve(name + ".log").toFile()));
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_DATASOURCE_JDBC_URL", serviceUrl);
         env.put("QUARKUS_DATASOURCE_USERNAME", user);
@@ -325,7 +326,7 @@ public final class Benchmark {
         while (Instant.now().isBefore(deadline)) {
             if (!service.isAlive()) {
                 throw new IllegalStateException(
-                        "the service stopped; see " + settings.out().resolve("service.log"));
+                        "the service stopped; see " + settings.out().resolve(name + ".log"));
             }
             try {
                 if (get("/q/health/ready", null).statusCode() == 200) {
@@ -1242,7 +1243,7 @@ public final class Benchmark {
             progress("heap " + heap);
             String outcome;
             try {
-                startService(heap.trim());
+                startService(heap.trim(), "service-heap-" + heap.trim());
                 int corrections = 1_000_000;
                 correct(corrections++);
                 String query = "/api/v1/closure-candidates?asOf=" + data.lastMonth.atEndOfMonth();
@@ -1258,8 +1259,8 @@ public final class Benchmark {
                         .statusCode());
                 LoadGenerator.Result posts = LoadGenerator.run(
                         settings.loadClients(), Math.min(10, settings.loadSeconds()), seq -> postOneReport());
-                boolean oom =
-                        Files.readString(settings.out().resolve("service.log")).contains("OutOfMemoryError");
+                boolean oom = Files.readString(settings.out().resolve("service-heap-" + heap.trim() + ".log"))
+                        .contains("OutOfMemoryError");
                 boolean passed = statuses.equals(List.of(200, 200, 200))
                         && posts.statuses().keySet().equals(java.util.Set.of(201))
                         && service.isAlive()

@@ -17,7 +17,8 @@ import org.jboss.logging.Logger;
  * certification race against a write on another node (40001/1213: rolled back, always safe to repeat), and
  * when a node dies its clients' connections break once (the driver reconnects to the next host: 25S03,
  * else 08S01; a node out of the primary component answers 1047). A connection lost during the commit leaves
- * the outcome unknown, so that case is retried only for idempotent writes. Attempts are bounded
+ * the outcome unknown, so that case is retried only for idempotent writes; if no later attempt succeeds, the
+ * failure is an {@link OutcomeUnknownException}, never a plain outage that would say nothing was stored. Attempts are bounded
  * ({@code dceff.transactions.max-attempts}), spaced by a jittered exponential backoff, and counted in the
  * metric {@code dceff_transaction_retries_total{reason}} (and {@code ..._exhausted_total} when they ran out).
  */
@@ -42,6 +43,16 @@ public class TransactionRetry {
         }
     }
 
+    /**
+     * The database was lost while a transaction was committing and no later attempt succeeded: the write may
+     * or may not have been stored. The caller has to read it back (or retry with the same idempotency key).
+     */
+    public static class OutcomeUnknownException extends RuntimeException {
+        OutcomeUnknownException(Exception cause) {
+            super("the connection broke during the commit; the outcome is unknown: " + cause.getMessage(), cause);
+        }
+    }
+
     /** Runs {@code work} in a new transaction, retried; inside a running transaction just runs it. */
     public <T> T run(boolean idempotent, Callable<T> work) {
         try {
@@ -55,6 +66,7 @@ public class TransactionRetry {
         }
         DceffConfig.Transactions settings = config.transactions();
         Duration backoff = settings.initialBackoff();
+        boolean inDoubt = false;
         for (int attempt = 1; ; attempt++) {
             boolean committing = false;
             try {
@@ -71,15 +83,16 @@ public class TransactionRetry {
                 return result;
             } catch (Exception e) {
                 rollback();
+                inDoubt |= leftInDoubt(e, committing);
                 String reason = retryable(e, committing, idempotent);
                 if (reason == null) {
-                    throw unchecked(e);
+                    throw failure(e, inDoubt);
                 }
                 if (attempt >= settings.maxAttempts()) {
                     metrics.counter("dceff.transaction.retries.exhausted", "reason", reason)
                             .increment();
                     LOG.warnf("Transaction failed %d times (%s); giving up: %s", attempt, reason, e.getMessage());
-                    throw unchecked(e);
+                    throw failure(e, inDoubt);
                 }
                 metrics.counter("dceff.transaction.retries", "reason", reason).increment();
                 LOG.debugf("Transaction attempt %d failed (%s), retrying: %s", attempt, reason, e.getMessage());
@@ -100,6 +113,22 @@ public class TransactionRetry {
             return "connection";
         }
         return null;
+    }
+
+    /** A commit that failed because the database was lost may have committed on the server all the same. */
+    static boolean leftInDoubt(Throwable e, boolean committing) {
+        return committing && DatabaseErrors.isOutage(e);
+    }
+
+    /** Once an attempt's commit was in doubt, any later failure leaves the outcome unknown, whatever it was. */
+    static RuntimeException failure(Exception e, boolean inDoubt) {
+        if (inDoubt) {
+            LOG.warnf(
+                    "A write's outcome is unknown: its commit lost the database and no retry succeeded: %s",
+                    e.getMessage());
+            return new OutcomeUnknownException(e);
+        }
+        return unchecked(e);
     }
 
     private void rollback() {

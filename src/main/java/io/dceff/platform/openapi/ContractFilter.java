@@ -63,7 +63,10 @@ public class ContractFilter implements OASFilter {
         });
         STANDARD.put("503", new String[] {
             "ServiceUnavailable",
-            "The database cannot be reached; nothing was " + "stored. Retry after the number of seconds in Retry-After."
+            "The database cannot be reached; nothing was stored (type urn:dceff:problem:service-unavailable). Retry "
+                    + "after the number of seconds in Retry-After. Only when the database was lost while a write was "
+                    + "being committed (type urn:dceff:problem:outcome-unknown) may it have been stored: read it back, "
+                    + "or retry with the same Idempotency-Key."
         });
     }
 

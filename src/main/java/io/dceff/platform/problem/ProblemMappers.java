@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.agroal.api.AgroalDataSource;
 import io.dceff.platform.jdbc.DatabaseErrors;
+import io.dceff.platform.jdbc.TransactionRetry.OutcomeUnknownException;
 import io.dceff.platform.problem.Problem.FieldError;
 import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -160,6 +161,21 @@ public class ProblemMappers {
                 "Someone else changed this resource at the same time; read it again and retry",
                 null,
                 uri);
+    }
+
+    /** The database was lost during the commit: unlike any other outage, the write may have been stored. */
+    @ServerExceptionMapper
+    public Response outcomeUnknown(OutcomeUnknownException e, UriInfo uri) {
+        return Response.status(503)
+                .type(Problem.MEDIA_TYPE)
+                .header("Retry-After", "5")
+                .entity(problem(
+                        ProblemType.OUTCOME_UNKNOWN,
+                        "The database was lost while this write was being committed: it may or may not have been "
+                                + "stored. Read it back before sending it again, or retry with the same Idempotency-Key",
+                        null,
+                        uri))
+                .build();
     }
 
     @ServerExceptionMapper

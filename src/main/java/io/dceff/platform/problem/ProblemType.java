@@ -15,6 +15,8 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     UNPROCESSABLE(422, "Unprocessable request"),
     SERVICE_UNAVAILABLE(503, "Service unavailable"),
+    /** The database was lost while a write was committing: it may or may not have been stored. */
+    OUTCOME_UNKNOWN(503, "Outcome unknown"),
     INTERNAL_ERROR(500, "Internal error");
 
     private final int status;
