@@ -14,6 +14,7 @@ import io.dceff.registry.District;
 import io.dceff.registry.OrganizationKind;
 import io.dceff.registry.service.OrganizationService;
 import io.dceff.stations.BaseStation;
+import io.dceff.stations.SharingChange;
 import io.dceff.stations.SharingRate;
 import io.dceff.stations.StationLine;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,11 +22,13 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -38,7 +41,8 @@ import java.util.stream.Collectors;
 
 /**
  * Carriers' base stations: batch upserts keyed by (carrier, site id), all or nothing, with reference
- * data looked up once per batch and rows written in JDBC batches; sharing rates as one grouped query.
+ * data looked up once per batch and rows written in JDBC batches; sharing rates by year from counts kept per
+ * (carrier, year built, district) in each batch's transaction (V14).
  */
 @ApplicationScoped
 @Transactional
@@ -117,22 +121,33 @@ public class BaseStationService {
         }
         // known sites are updated, new ones inserted: two plain batches are several times faster than one
         // INSERT ... ON DUPLICATE KEY UPDATE (BENCHMARK.md). A site added meanwhile by a concurrent batch of
-        // the same carrier makes the insert fail on the unique key: 409, nothing stored, retry.
+        // the same carrier makes the insert fail on the unique key: 409, nothing stored, retry. The known sites
+        // are read with a lock, so the buckets they leave in the sharing totals are the ones they are in.
         Set<String> known = new HashSet<>();
+        SharingChange sharing = new SharingChange();
         for (List<StationLine> chunk : Jdbc.chunks(rows)) {
             List<Object> params = new ArrayList<>(chunk.size() + 1);
             params.add(carrier);
             chunk.forEach(r -> params.add(r.siteId()));
             jdbc.query(
-                    "SELECT site_id FROM base_station WHERE carrier_code = ? AND site_id IN ("
-                            + Jdbc.placeholders(chunk.size()) + ")",
+                    "SELECT site_id, district_code, built_on, shared FROM base_station WHERE carrier_code = ? AND"
+                            + " site_id IN (" + Jdbc.placeholders(chunk.size()) + ") FOR UPDATE",
                     params,
-                    rs -> known.add(rs.getString("site_id")));
+                    rs -> {
+                        known.add(rs.getString("site_id"));
+                        sharing.remove(
+                                rs.getString("district_code"),
+                                rs.getObject("built_on", LocalDate.class),
+                                rs.getBoolean("shared"));
+                    });
         }
         List<StationLine> added = new ArrayList<>(rows.size() - known.size());
         List<StationLine> changed = new ArrayList<>(known.size());
-        rows.forEach(r -> (known.contains(r.siteId()) ? changed : added).add(r));
-        java.time.LocalDateTime now = Jdbc.localDateTime(Instant.now(clock));
+        for (StationLine r : rows) {
+            (known.contains(r.siteId()) ? changed : added).add(r);
+            sharing.add(r.district(), r.builtOn(), !sharedWith(r.sharedWith()).isEmpty());
+        }
+        LocalDateTime now = Jdbc.localDateTime(Instant.now(clock));
         jdbc.batch(
                 "INSERT INTO base_station (district_code, technology, built_on, shared_with, shared, reported_at,"
                         + " reported_by, carrier_code, site_id) VALUES (?,?,?,?,?,?,?,?,?)",
@@ -143,6 +158,18 @@ public class BaseStationService {
                         + " reported_at = ?, reported_by = ? WHERE carrier_code = ? AND site_id = ?",
                 changed,
                 (ps, r) -> bindStation(ps, r, carrier, now, actor.subject()));
+        jdbc.batch(
+                "INSERT INTO base_station_sharing_total (carrier_code, built_year, district_code, new_builds, shared)"
+                        + " VALUES (?,?,?,?,?) ON DUPLICATE KEY UPDATE new_builds = new_builds + VALUES(new_builds),"
+                        + " shared = shared + VALUES(shared)",
+                List.copyOf(sharing.changed().entrySet()),
+                (ps, e) -> {
+                    ps.setString(1, carrier);
+                    ps.setInt(2, e.getKey().builtYear());
+                    ps.setString(3, e.getKey().district());
+                    ps.setLong(4, e.getValue().newBuilds());
+                    ps.setLong(5, e.getValue().shared());
+                });
         int inserted = added.size();
         return new Upserted(rows.size(), inserted, rows.size() - inserted);
     }
@@ -194,11 +221,10 @@ public class BaseStationService {
             default -> throw ProblemException.invalid("groupBy", "must be district or carrier");
         };
         return jdbc.list(
-                "SELECT " + column + " AS grouped_by, COUNT(*) AS new_builds, SUM(shared) AS shared"
-                        + " FROM base_station WHERE built_on BETWEEN ? AND ?" + ofCarrier(carrier) + " GROUP BY "
-                        + column
-                        + " ORDER BY " + column,
-                yearRange(year, carrier),
+                "SELECT " + column + " AS grouped_by, SUM(new_builds) AS new_builds, SUM(shared) AS shared"
+                        + " FROM base_station_sharing_total WHERE built_year = ?" + ofCarrier(carrier)
+                        + " GROUP BY " + column + " HAVING SUM(new_builds) > 0 ORDER BY " + column,
+                yearOf(year, carrier),
                 rs -> sharingRate(rs, rs.getString("grouped_by")));
     }
 
@@ -207,15 +233,30 @@ public class BaseStationService {
     public SharingRate overall(int year, String carrier, Actor actor) {
         carrier = carrierScope(carrier, actor);
         return jdbc.one(
-                "SELECT COUNT(*) AS new_builds, COALESCE(SUM(shared), 0) AS shared FROM base_station"
-                        + " WHERE built_on BETWEEN ? AND ?" + ofCarrier(carrier),
-                yearRange(year, carrier),
+                "SELECT COALESCE(SUM(new_builds), 0) AS new_builds, COALESCE(SUM(shared), 0) AS shared"
+                        + " FROM base_station_sharing_total WHERE built_year = ?" + ofCarrier(carrier),
+                yearOf(year, carrier),
                 rs -> sharingRate(rs, "overall"));
     }
 
-    /** Sharing of the sites built in [from, to], of one district when given, over every carrier. */
+    /**
+     * Sharing of the sites built in [from, to], of one district when given, over every carrier: from the kept
+     * totals for a whole calendar year, else counted from the stations (part of a year, as of a date).
+     */
     @Transactional(TxType.SUPPORTS)
     public SharingRate builtBetween(LocalDate from, LocalDate to, String district) {
+        if (from.getDayOfYear() == 1 && to.equals(from.withDayOfYear(from.lengthOfYear()))) {
+            List<Object> params = new ArrayList<>(List.of(from.getYear()));
+            if (district != null) {
+                params.add(district);
+            }
+            return jdbc.one(
+                    "SELECT COALESCE(SUM(new_builds), 0) AS new_builds, COALESCE(SUM(shared), 0) AS shared"
+                            + " FROM base_station_sharing_total WHERE built_year = ?"
+                            + (district == null ? "" : " AND district_code = ?"),
+                    params,
+                    rs -> sharingRate(rs, "overall"));
+        }
         List<Object> params = new ArrayList<>(List.of(from, to));
         if (district != null) {
             params.add(district);
@@ -258,21 +299,17 @@ public class BaseStationService {
         return carrier == null ? "" : " AND carrier_code = ?";
     }
 
-    private static List<Object> yearRange(int year, String carrier) {
-        List<Object> params = new ArrayList<>(yearRange(year));
+    private static List<Object> yearOf(int year, String carrier) {
+        List<Object> params = new ArrayList<>(List.of(year));
         if (carrier != null) {
             params.add(carrier);
         }
         return params;
     }
 
-    private static List<Object> yearRange(int year) {
-        return List.of(Date.valueOf(LocalDate.of(year, 1, 1)), Date.valueOf(LocalDate.of(year, 12, 31)));
-    }
-
     /** Binds a row in the column order shared by the insert and the update. */
     private static void bindStation(
-            java.sql.PreparedStatement ps, StationLine r, String carrier, java.time.LocalDateTime now, String subject)
+            PreparedStatement ps, StationLine r, String carrier, LocalDateTime now, String subject)
             throws SQLException {
         String sharedWith = sharedWith(r.sharedWith());
         ps.setString(1, r.district());
