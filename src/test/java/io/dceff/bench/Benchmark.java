@@ -58,6 +58,8 @@ public final class Benchmark {
      *        over it is discarded (and the next slice of months measured instead)
      * @param heapSearch -Xmx sizes tried at the end, smallest first: the service restarted with each on the same
      *        data and the heaviest work repeated; the first that passes is the smallest passing heap (empty: none)
+     * @param stationBatch most rows in one base-station batch of the service: a carrier with more stations sends
+     *        several batches one after another (the API takes at most 200,000 rows a batch)
      */
     record Settings(
             int dataCenters,
@@ -79,7 +81,8 @@ public final class Benchmark {
             String externalPassword,
             int batchMonths,
             double maxForeignCpu,
-            String heapSearch) {
+            String heapSearch,
+            int stationBatch) {
 
         static Settings fromSystemProperties() {
             return new Settings(
@@ -102,7 +105,8 @@ public final class Benchmark {
                     System.getenv().getOrDefault("BENCH_JDBC_PASSWORD", ""),
                     intOf("batchMonths", 6),
                     doubleOf("maxForeignCpu", 0.25),
-                    System.getProperty("bench.heapSearch", "256m,320m,384m"));
+                    System.getProperty("bench.heapSearch", "256m,320m,384m"),
+                    intOf("stationBatch", 100_000));
         }
 
         private static int intOf(String name, int fallback) {
@@ -200,6 +204,8 @@ public final class Benchmark {
             reportIngest();
             progress("base-station ingest");
             stationIngest();
+            progress("sharing rates");
+            sharingRates();
             progress("closure candidates");
             closureCandidates();
             progress("concurrent load");
@@ -711,7 +717,10 @@ public final class Benchmark {
 
     // ---- 2. base-station ingest -------------------------------------------------------------------------
 
-    /** A round per carrier: the service's one CSV batch of the carrier's stations against each raw method. */
+    /**
+     * A round per carrier: the service's CSV batches of the carrier's stations (one, unless it has more than
+     * {@code bench.stationBatch}) against each raw method.
+     */
     private void stationIngest() throws Exception {
         int perCarrier = data.stations / data.carriers;
         List<Map<String, Object>> rounds = new ArrayList<>();
@@ -723,20 +732,24 @@ public final class Benchmark {
             for (int i = carrier; i < data.stations; i += data.carriers) {
                 rows.add(data.station(i));
             }
-            StringBuilder csv = new StringBuilder("siteId,district,technology,builtOn,sharedWith\n");
-            for (SyntheticData.Station s : rows) {
-                csv.append(s.siteId())
-                        .append(',')
-                        .append(s.district())
-                        .append(',')
-                        .append(s.technology())
-                        .append(',')
-                        .append(s.builtOn())
-                        .append(',')
-                        .append(s.sharedWith())
-                        .append('\n');
+            List<String> bodies = new ArrayList<>();
+            for (int from = 0; from < rows.size(); from += settings.stationBatch()) {
+                StringBuilder part = new StringBuilder("siteId,district,technology,builtOn,sharedWith\n");
+                for (SyntheticData.Station s :
+                        rows.subList(from, Math.min(rows.size(), from + settings.stationBatch()))) {
+                    part.append(s.siteId())
+                            .append(',')
+                            .append(s.district())
+                            .append(',')
+                            .append(s.technology())
+                            .append(',')
+                            .append(s.builtOn())
+                            .append(',')
+                            .append(s.sharedWith())
+                            .append('\n');
+                }
+                bodies.add(part.toString());
             }
-            String body = csv.toString();
             List<List<SyntheticData.Station>> quarters = new ArrayList<>();
             List<Path> files = new ArrayList<>();
             for (int q = 0; q < 4; q++) {
@@ -770,14 +783,16 @@ public final class Benchmark {
             for (String method : order) {
                 CpuMeter.Snapshot before = cpu.snapshot();
                 if (method.equals("SERVICE")) {
-                    HttpResponse<String> answer = post(
-                            "/api/v1/base-stations/batch",
-                            TestTokens.carrier(SyntheticData.carrierCode(carrier)),
-                            "text/csv",
-                            body);
-                    if (answer.statusCode() != 200) {
-                        throw new AssertionError(
-                                "stations of carrier " + carrier + ": " + answer.statusCode() + " " + answer.body());
+                    for (String body : bodies) {
+                        HttpResponse<String> answer = post(
+                                "/api/v1/base-stations/batch",
+                                TestTokens.carrier(SyntheticData.carrierCode(carrier)),
+                                "text/csv",
+                                body);
+                        if (answer.statusCode() != 200) {
+                            throw new AssertionError("stations of carrier " + carrier + ": " + answer.statusCode() + " "
+                                    + answer.body());
+                        }
                     }
                 } else {
                     RawMethod raw = RawMethod.valueOf(method);
@@ -805,7 +820,12 @@ public final class Benchmark {
             Collections.rotate(order, 1);
         }
         summariseIngest(
-                "stationIngest", "Base-station ingest, one CSV batch of " + perCarrier + " rows per carrier", rounds);
+                "stationIngest",
+                "Base-station ingest, " + perCarrier + " rows per carrier"
+                        + (perCarrier > settings.stationBatch()
+                                ? " in CSV batches of " + settings.stationBatch()
+                                : " in one CSV batch"),
+                rounds);
     }
 
     private static void rawStations(Connection c, List<SyntheticData.Station> rows, LocalDateTime now)
@@ -853,6 +873,50 @@ public final class Benchmark {
                     + " WHERE d.status IN ('OPERATING', 'CONSOLIDATING') AND d.racks <= 800"
                     + " AND d.commissioned_on <= DATE_SUB(?, INTERVAL 10 YEAR) AND w.facility > 1.7 * w.it"
                     + " ORDER BY pue DESC";
+
+    /**
+     * The sharing rates of new base stations as a regulator asks for them: every built year by district and by
+     * carrier, in turn, {@code bench.repetitions} times over; each call's time. The rates are read from the counts
+     * kept at ingest (nothing is cached between calls).
+     */
+    private void sharingRates() throws Exception {
+        List<Long> byDistrict = new ArrayList<>();
+        List<Long> byCarrier = new ArrayList<>();
+        List<Double> loads = new ArrayList<>();
+        for (int repetition = 0; repetition < settings.repetitions(); repetition++) {
+            for (int year = SyntheticData.FIRST_BUILT_YEAR; year <= SyntheticData.LAST_BUILT_YEAR; year++) {
+                for (String groupBy : List.of("district", "carrier")) {
+                    long started = System.nanoTime();
+                    HttpResponse<String> answer = get(
+                            "/api/v1/base-stations/sharing?year=" + year + "&groupBy=" + groupBy,
+                            TestTokens.regulator());
+                    long took = System.nanoTime() - started;
+                    if (answer.statusCode() != 200) {
+                        throw new AssertionError("sharing " + year + " by " + groupBy + ": " + answer.statusCode());
+                    }
+                    (groupBy.equals("district") ? byDistrict : byCarrier).add(took);
+                }
+            }
+            loads.add(CpuMeter.load1());
+        }
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("years", SyntheticData.LAST_BUILT_YEAR - SyntheticData.FIRST_BUILT_YEAR + 1);
+        r.put("byDistrictMs", msStats(byDistrict));
+        r.put("byCarrierMs", msStats(byCarrier));
+        r.put("load1", stats(loads));
+        results.put("sharingRates", r);
+        long slowest = Math.max(percentileNanos(byDistrict, 95), percentileNanos(byCarrier, 95));
+        table.add(new String[] {
+            "Sharing rates of a year's new base stations, by district / by carrier (" + data.stations
+                    + " stations, load average " + fmt(median(loads)) + ")",
+            msRange(byDistrict) + " / " + msRange(byCarrier),
+            "",
+            "< 200 ms",
+            slowest / 1e6 < 200
+                    ? "met (p95 " + fmt(slowest / 1e6) + " ms)"
+                    : "missed (p95 " + fmt(slowest / 1e6) + " ms)"
+        });
+    }
 
     /**
      * Each repetition corrects one report (in both databases), then asks: the first page, computed afresh
@@ -1428,6 +1492,10 @@ public final class Benchmark {
                 values.stream().mapToDouble(Number::doubleValue).sorted().toArray();
         int n = sorted.length;
         return n == 0 ? Double.NaN : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static long percentileNanos(List<Long> values, double p) {
+        return Math.round(percentile(values, p));
     }
 
     private static double percentile(List<Long> values, double p) {

@@ -15,7 +15,8 @@ class BenchmarkIT {
     void theBenchmarkRunsEndToEndAndReportsEveryFigure() throws Exception {
         Path out = Path.of("target", "bench-it");
         Benchmark.Settings settings = new Benchmark.Settings(
-                1_000, 24, 20_000, 4, 7L, 2, 4, 2, 3, 3, 20, "128M", "512m", out, null, null, null, 6, 0.25, "384m");
+                1_000, 24, 20_000, 4, 7L, 2, 4, 2, 3, 3, 20, "128M", "512m", out, null, null, null, 6, 0.25, "384m",
+                3_000);
         Map<String, Object> results = new Benchmark(settings).run();
 
         assertThat(results)
@@ -23,6 +24,7 @@ class BenchmarkIT {
                 .containsKeys(
                         "reportIngest",
                         "stationIngest",
+                        "sharingRates",
                         "closureCandidates",
                         "pueTrend",
                         "singleReportPost",

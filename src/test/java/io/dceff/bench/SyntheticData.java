@@ -100,12 +100,17 @@ public final class SyntheticData {
         return new Report(site.code(), period, facilityKwh, itKwh);
     }
 
+    /** The years the stations are built in. */
+    static final int FIRST_BUILT_YEAR = 2015;
+
+    static final int LAST_BUILT_YEAR = 2026;
+
     public Station station(int i) {
         SplittableRandom r = new SplittableRandom(seed * 104_729L + i);
         int carrier = i % carriers;
-        int year = 2015 + r.nextInt(12);
-        LocalDate built = LocalDate.of(year, 1, 1).plusDays(r.nextInt(year == 2026 ? 300 : 365));
-        double sharing = Math.min(0.93, 0.35 + (year - 2015) * 0.06);
+        int year = FIRST_BUILT_YEAR + r.nextInt(LAST_BUILT_YEAR - FIRST_BUILT_YEAR + 1);
+        LocalDate built = LocalDate.of(year, 1, 1).plusDays(r.nextInt(year == LAST_BUILT_YEAR ? 300 : 365));
+        double sharing = Math.min(0.93, 0.35 + (year - FIRST_BUILT_YEAR) * 0.06);
         String shared = r.nextDouble() < sharing ? carrierCode((carrier + 1 + r.nextInt(carriers - 1)) % carriers) : "";
         return new Station(
                 carrierCode(carrier),
