@@ -1,5 +1,6 @@
 package io.dceff.closure;
 
+import io.dceff.platform.DceffConfig;
 import java.math.BigDecimal;
 
 /**
@@ -9,7 +10,13 @@ import java.math.BigDecimal;
 public record ClosureThresholds(
         BigDecimal pueAbove, int maxRacks, int minYears, BigDecimal referencePue, BigDecimal receivingMaxPue) {
 
-    public static ClosureThresholds defaults() {
-        return new ClosureThresholds(new BigDecimal("1.7"), 800, 10, new BigDecimal("1.3"), new BigDecimal("1.3"));
+    /** The thresholds as configured: their defaults are written once, in {@link DceffConfig.Closure}. */
+    public static ClosureThresholds of(DceffConfig.Closure config) {
+        return new ClosureThresholds(
+                config.pueAbove(),
+                config.maxRacks(),
+                config.minYears(),
+                config.referencePue(),
+                config.receivingMaxPue());
     }
 }

@@ -58,8 +58,9 @@ public final class ConversionFactors {
                                 "MEE/NBS national average, for comparison")));
     }
 
-    public static ConversionFactors defaults() {
-        return of(new BigDecimal("0.1229"), new BigDecimal("0.42"));
+    /** The factors as configured: their defaults are written once, in {@link DceffConfig.Factors}. */
+    public static ConversionFactors of(DceffConfig.Factors config) {
+        return of(config.coalKgcePerKwh(), config.gridKgCo2PerKwh());
     }
 
     public ConversionFactor coal() {

@@ -3,6 +3,7 @@ package io.dceff.closure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dceff.platform.ConversionFactors;
+import io.dceff.support.ConfigDefaults;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -13,7 +14,7 @@ class ClosureRuleTest {
 
     private static final LocalDate AS_OF = LocalDate.of(2025, 6, 30);
     private static final LocalDate OLD = LocalDate.of(2010, 1, 1);
-    private final ClosureRule rule = new ClosureRule(ClosureThresholds.defaults());
+    private final ClosureRule rule = new ClosureRule(ClosureThresholds.of(ConfigDefaults.closure()));
 
     private static SiteFacts site(
             String code, int racks, LocalDate commissioned, String facility, String it, int months) {
@@ -102,7 +103,7 @@ class ClosureRuleTest {
         // a receiving site less efficient than the candidate saves nothing
         assertThat(rule.annualSavingKwh(facts, new BigDecimal("1.6"))).isEqualByComparingTo("0");
         // 2400 kWh × 0.1229 kgce/kWh = 294.96 kgce = 0.29496 tce; × 0.42 kgCO2/kWh = 1.008 tCO2
-        ConversionFactors factors = ConversionFactors.defaults();
+        ConversionFactors factors = ConversionFactors.of(ConfigDefaults.factors());
         assertThat(factors.toTce(new BigDecimal("2400"))).isEqualByComparingTo("0.29496");
         assertThat(factors.toTco2(new BigDecimal("2400"))).isEqualByComparingTo("1.008");
     }
@@ -156,7 +157,7 @@ class ClosureRuleTest {
                 new BigDecimal("10000"),
                 12,
                 null);
-        List<ConsolidationOption> options = new ConsolidationRanker(ClosureThresholds.defaults())
+        List<ConsolidationOption> options = new ConsolidationRanker(ClosureThresholds.of(ConfigDefaults.closure()))
                 .rank(candidate, List.of(farButBetter, full, inefficient, nearButWorse, unknownLoad, candidate), AS_OF);
         assertThat(options).extracting(ConsolidationOption::code).containsExactly("NEAR", "FAR");
         // NEAR: 10 000 × (1.8 − 1.29) = 5100 kWh; FAR: 10 000 × (1.8 − 1.15) = 6500 kWh

@@ -2,6 +2,7 @@ package io.dceff.closure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dceff.support.ConfigDefaults;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,7 +17,7 @@ class ConsolidationRankerTest {
     private static final String HUANGPU = "310101";
     private static final String PUDONG = "310115";
 
-    private final ConsolidationRanker ranker = new ConsolidationRanker(ClosureThresholds.defaults());
+    private final ConsolidationRanker ranker = new ConsolidationRanker(ClosureThresholds.of(ConfigDefaults.closure()));
 
     /** A candidate with PUE 1.8 (18 000 / 10 000 over twelve months) and 100 racks. */
     private static SiteFacts candidate(Integer racksInUse) {

@@ -68,13 +68,11 @@ public class ClosureService {
     }
 
     public ClosureThresholds thresholds() {
-        var c = config.closure();
-        return new ClosureThresholds(c.pueAbove(), c.maxRacks(), c.minYears(), c.referencePue(), c.receivingMaxPue());
+        return ClosureThresholds.of(config.closure());
     }
 
     public ConversionFactors factors() {
-        return ConversionFactors.of(
-                config.factors().coalKgcePerKwh(), config.factors().gridKgCo2PerKwh());
+        return ConversionFactors.of(config.factors());
     }
 
     /** A run is kept while nothing it was computed from has changed (see {@link ClosureFacts#version()}). */
