@@ -1,4 +1,9 @@
-/* dceff operator and carrier pages: sign-in, languages and batch uploads on top of the public API (/api/v1). */
+/*
+ * dceff operator and carrier pages: sign-in, languages and batch uploads on top of the public API (/api/v1).
+ * What the pages share is drawn here, into the places the page leaves for it, before the page's own script runs:
+ * the sign-in controls of the header (<header class="top"> holding the page's <h1>), the sign-in card
+ * (<section id="sign-in">) and the upload card (<section id="upload">); and their texts in both languages.
+ */
 'use strict';
 
 const Portal = (() => {
@@ -8,6 +13,62 @@ const Portal = (() => {
     texts: null
   };
   const $ = (id) => document.getElementById(id);
+  const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+  /** The texts of what is drawn here, and of the answers shown; a page's own texts come on top. */
+  const SHARED_TEXTS = {
+    zh: {
+      idpSignIn: '统一身份认证登录', expired: '登录已过期，请重新登录。', signIn: '登录', signOut: '退出', signInTitle: '登录',
+      tokenLabel: '粘贴令牌（JWT）', devOrg: '组织编码', uploadHint: '全部或全不：任何一行有误，什么也不保存，并列出每一个错误行。',
+      templateCsv: '下载 CSV 模板', templateXlsx: '下载 XLSX 模板', file: '文件', uploadButton: '上传',
+      chooseFile: '请先选择文件。', stored: '已保存。', rejected: '未保存：', badRows: '错误行', row: '行', field: '字段',
+      reason: '原因', badToken: '令牌无效或已过期。', noToken: '请先粘贴令牌。', loadFailed: '加载失败：'
+    },
+    en: {
+      idpSignIn: 'Sign in with your organization account', expired: 'Your session has expired; sign in again.',
+      signIn: 'Sign in', signOut: 'Sign out', signInTitle: 'Sign in', tokenLabel: 'Paste a token (JWT)',
+      devOrg: 'Organization code',
+      uploadHint: 'All or nothing: if any row is wrong nothing is stored, and every bad row is listed.',
+      templateCsv: 'Download the CSV template', templateXlsx: 'Download the XLSX template', file: 'File',
+      uploadButton: 'Upload', chooseFile: 'Choose a file first.', stored: 'Stored.', rejected: 'Nothing stored:',
+      badRows: 'Rows with errors', row: 'Row', field: 'Field', reason: 'Reason',
+      badToken: 'The token is invalid or has expired.', noToken: 'Paste a token first.', loadFailed: 'Could not load: '
+    }
+  };
+
+  document.querySelector('header.top').insertAdjacentHTML('beforeend', `
+  <div class="top-actions">
+    <span id="who" class="who"></span>
+    <button id="lang" type="button" class="lang">English</button>
+    <button id="sign-out" type="button" data-i18n="signOut" hidden>退出</button>
+  </div>`);
+  $('sign-in').innerHTML = `
+    <h2 id="sign-in-title" data-i18n="signInTitle">登录</h2>
+    <div id="idp-sign-in" class="row" hidden>
+      <button id="idp-sign-in-button" type="button" class="primary" data-i18n="idpSignIn">统一身份认证登录</button>
+    </div>
+    <label for="token" data-i18n="tokenLabel">粘贴令牌（JWT）</label>
+    <textarea id="token" rows="4" spellcheck="false" autocomplete="off"></textarea>
+    <div class="row"><button id="sign-in-button" type="button" class="primary" data-i18n="signIn">登录</button></div>
+    <div id="dev-sign-in" class="row" hidden>
+      <label for="dev-org" data-i18n="devOrg">组织编码</label>
+      <input id="dev-org" type="text" autocomplete="off">
+      <button id="dev-sign-in-button" type="button" data-i18n="devSignIn">开发登录</button>
+    </div>
+    <p id="sign-in-message" class="message" role="alert"></p>`;
+  $('upload').innerHTML = `
+      <h2 id="upload-title" data-i18n="upload">上传 CSV 或 XLSX</h2>
+      <p class="hint" data-i18n="uploadHint">全部或全不：任何一行有误，什么也不保存，并列出每一个错误行。</p>
+      <div class="row">
+        <button id="template-csv" type="button" data-i18n="templateCsv">下载 CSV 模板</button>
+        <button id="template-xlsx" type="button" data-i18n="templateXlsx">下载 XLSX 模板</button>
+      </div>
+      <form id="upload-form" class="row">
+        <label for="upload-file" data-i18n="file">文件</label>
+        <input id="upload-file" type="file" accept=".csv,.xlsx,text/csv,${XLSX}">
+        <button type="submit" class="primary" data-i18n="uploadButton">上传</button>
+      </form>
+      <div id="upload-result" aria-live="polite"></div>`;
 
   function t(key, values) {
     const table = state.texts[state.lang];
@@ -90,10 +151,24 @@ const Portal = (() => {
     const xlsx = /\.xlsx$/i.test(file.name);
     const answer = await api(path, {
       method: 'POST', body: file,
-      headers: { 'Content-Type': xlsx ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-        : 'text/csv', Accept: 'application/json' }
+      headers: { 'Content-Type': xlsx ? XLSX : 'text/csv', Accept: 'application/json' }
     });
     return outcome(answer, output, onStored);
+  }
+
+  /**
+   * Wires the upload card to a kind of batch: its templates from /api/v1/{kind}/template, the chosen file posted to
+   * /api/v1/{kind}/batch, then onStored.
+   */
+  function uploads(kind, onStored) {
+    const base = '/api/v1/' + kind;
+    $('upload-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      upload(base + '/batch', $('upload-file').files[0], $('upload-result'), onStored);
+    });
+    $('template-csv').addEventListener('click', () => download(base + '/template', 'text/csv',
+      kind + '-template.csv'));
+    $('template-xlsx').addEventListener('click', () => download(base + '/template', XLSX, kind + '-template.xlsx'));
   }
 
   /** Sends a JSON body (POST or PUT) and shows what was stored or every reason it was refused. */
@@ -131,7 +206,10 @@ const Portal = (() => {
    * On the embedded default a development sign-in asks /dev/token for a token of that role and organization.
    */
   async function start(texts, role, onSignedIn) {
-    state.texts = texts;
+    state.texts = {
+      zh: Object.assign({}, SHARED_TEXTS.zh, texts.zh),
+      en: Object.assign({}, SHARED_TEXTS.en, texts.en)
+    };
     translate();
     $('lang').addEventListener('click', () => {
       state.lang = state.lang === 'zh' ? 'en' : 'zh';
@@ -193,5 +271,5 @@ const Portal = (() => {
     if (state.token && $('view').hidden) enter(state.token);
   }
 
-  return { start, t, el, api, json, upload, send, download, $, state, translate };
+  return { start, t, el, api, json, upload, uploads, send, download, $, state, translate };
 })();

@@ -10,8 +10,8 @@ import static org.hamcrest.Matchers.equalTo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.dceff.closure.rest.ClosureAnswer;
 import io.dceff.closure.rest.ClosureCandidateView;
+import io.dceff.closure.rest.ClosurePageView;
 import io.dceff.closure.service.ClosureService;
 import io.dceff.closure.service.ClosureService.Run;
 import io.dceff.platform.csv.CsvTable;
@@ -167,12 +167,13 @@ class ClosureExportResourceTest {
                 .contains(ClosureStatus.CANDIDATE, ClosureStatus.NO_DATA);
         ObjectMapper exact = json.copy().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
         for (int pass = 0; pass < 2; pass++) {
-            ClosureAnswer answer = new ClosureAnswer(
+            ClosurePageView answer = new ClosurePageView(
                     run.asOf(),
-                    new ClosureAnswer.Window(run.window().first(), run.window().last()),
+                    new ClosurePageView.Window(
+                            run.window().first(), run.window().last()),
                     run.thresholds(),
                     run.factors().all(),
-                    ClosureAnswer.RULE,
+                    ClosurePageView.RULE,
                     ClosureCandidateView.of(items, run.factors()),
                     0,
                     items.size(),

@@ -26,8 +26,8 @@ import io.dceff.client.model.BaseStationBatchResult;
 import io.dceff.client.model.BaseStationRow;
 import io.dceff.client.model.BatchReportRow;
 import io.dceff.client.model.BatchView;
-import io.dceff.client.model.ClosureAnswer;
 import io.dceff.client.model.ClosureCandidateView;
+import io.dceff.client.model.ClosurePageView;
 import io.dceff.client.model.ClosureStatus;
 import io.dceff.client.model.ClosureStatusView;
 import io.dceff.client.model.DataCenterRequest;
@@ -42,9 +42,9 @@ import io.dceff.client.model.OrganizationKind;
 import io.dceff.client.model.OrganizationRequest;
 import io.dceff.client.model.Problem;
 import io.dceff.client.model.PueTrendView;
-import io.dceff.client.model.ReportingGapPage;
+import io.dceff.client.model.ReportingGapPageView;
 import io.dceff.client.model.SharingView;
-import io.dceff.client.model.TargetsAnswer;
+import io.dceff.client.model.TargetsView;
 import io.dceff.support.Api;
 import io.dceff.support.TestTokens;
 import java.io.File;
@@ -315,7 +315,8 @@ class OpenApiClientIT {
         // the regulator's day: candidates as of a date, a frozen assessment, a decision, targets, the audit trail
         ApiClient regulatorClient = client(TestTokens.regulator());
         ClosureCandidatesApi closure = new ClosureCandidatesApi(regulatorClient);
-        ClosureAnswer candidates = closure.listClosureCandidates(asOf, null, operator, 0, 50, ClosureStatus.CANDIDATE);
+        ClosurePageView candidates =
+                closure.listClosureCandidates(asOf, null, operator, 0, 50, ClosureStatus.CANDIDATE);
         assertThat(candidates.getAsOf()).isEqualTo(asOf);
         assertThat(candidates.getWindow().getFirst()).isEqualTo(first.toString());
         assertThat(candidates.getWindow().getLast()).isEqualTo(lastMonth.toString());
@@ -340,7 +341,7 @@ class OpenApiClientIT {
         assertThat(csv).startsWith("\uFEFF").contains(code);
 
         // the sites of the scope with months missing: this operator's site reported all twelve
-        ReportingGapPage gaps =
+        ReportingGapPageView gaps =
                 new DashboardApi(regulatorClient).listReportingGaps(lastMonth.toString(), null, 12, operator, 0, 50);
         assertThat(gaps.getTo()).isEqualTo(lastMonth.toString());
         assertThat(gaps.getItems()).noneMatch(g -> g.getCode().equals(code));
@@ -373,7 +374,7 @@ class OpenApiClientIT {
         assertThat(decision.getStatusAfter()).isEqualTo(DataCenterStatus.CONSOLIDATING);
         assertThat(decision.getRecordedAt()).isNotNull();
 
-        TargetsAnswer targets = new TargetsApi(regulatorClient).getTargets(null, null, asOf.getYear());
+        TargetsView targets = new TargetsApi(regulatorClient).getTargets(null, null, asOf.getYear());
         assertThat(targets.getItems())
                 .extracting(t -> t.getId())
                 .contains(

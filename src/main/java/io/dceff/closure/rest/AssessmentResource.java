@@ -84,7 +84,7 @@ public class AssessmentResource {
             @Parameter(description = Idempotency.DESCRIPTION) @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.once(key, caller.subject(), "POST " + uri.getPath(), idempotency.bytesOf(request), () -> {
             AssessmentService.Stored stored =
-                    service.create(closure.asOfOrToday(request.asOf()), ClosureAnswer::whole, caller.actor());
+                    service.create(closure.asOfOrToday(request.asOf()), ClosurePageView::whole, caller.actor());
             return Response.created(uri.getAbsolutePathBuilder()
                             .path(Long.toString(stored.id()))
                             .build())

@@ -18,7 +18,7 @@ public record AssessmentView(
         Instant createdAt,
         String createdBy,
         LocalDate asOf,
-        ClosureAnswer.Window window,
+        ClosurePageView.Window window,
         ClosureThresholds thresholds,
         List<ConversionFactor> factors,
         String rule,

@@ -34,7 +34,7 @@ public final class CandidateWorkbook {
 
     private CandidateWorkbook() {}
 
-    public static void write(ClosureAnswer answer, String selection, OutputStream out) throws IOException {
+    public static void write(ClosurePageView answer, String selection, OutputStream out) throws IOException {
         Workbook workbook = new Workbook(out, "dceff", "1.0");
         Worksheet sheet = workbook.newWorksheet("Closure candidates");
         int r = 0;

@@ -101,12 +101,12 @@ public class ClosureExportResource {
                                 || operator.equals(i.site().operatorCode()))
                         .toList(),
                 run.factors());
-        ClosureAnswer answer = new ClosureAnswer(
+        ClosurePageView answer = new ClosurePageView(
                 date,
-                new ClosureAnswer.Window(run.window().first(), run.window().last()),
+                new ClosurePageView.Window(run.window().first(), run.window().last()),
                 run.thresholds(),
                 run.factors().all(),
-                ClosureAnswer.RULE,
+                ClosurePageView.RULE,
                 items,
                 0,
                 items.size(),

@@ -1,7 +1,6 @@
 package io.dceff.closure.rest;
 
 import io.dceff.closure.ClosureStatus;
-import io.dceff.closure.ConsolidationOption;
 import io.dceff.closure.service.ClosureService;
 import io.dceff.closure.service.ClosureService.Item;
 import io.dceff.closure.service.ClosureService.Run;
@@ -68,9 +67,9 @@ public class ClosureResource {
             description = "Operating sites at asOf (default today) meeting all three criteria (CANDIDATE) and sites "
                     + "meeting racks and age with no report in the window (NO_DATA), largest saving first, each with "
                     + "every criterion's value, threshold and outcome, months of data, and the saving if closed in kWh, "
-                    + "tce and tCO2 with the factors named. " + ClosureAnswer.RULE + " Filters: district, operator, "
+                    + "tce and tCO2 with the factors named. " + ClosurePageView.RULE + " Filters: district, operator, "
                     + "status. text/csv gives every matching item (no paging). Regulators.")
-    public ClosureAnswer candidates(
+    public ClosurePageView candidates(
             @Parameter(description = "the date the rule is applied at; default today") @QueryParam("asOf")
                     LocalDate asOf,
             @Parameter(description = "only this district (6-digit code)") @QueryParam("district") String district,
@@ -97,7 +96,7 @@ public class ClosureResource {
             description = "Operating sites meeting two of "
                     + "the three criteria, or turning ten within the next 12 months while meeting the other two. Also as "
                     + "text/csv. Regulators.")
-    public ClosureAnswer watchList(
+    public ClosurePageView watchList(
             @Parameter(description = "the date the rule is applied at; default today") @QueryParam("asOf")
                     LocalDate asOf,
             @Parameter(description = "only this district (6-digit code)") @QueryParam("district") String district,
@@ -123,13 +122,15 @@ public class ClosureResource {
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(type = SchemaType.ARRAY, implementation = ConsolidationOption.class)))
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = ConsolidationOptionView.class)))
     @APIResponse(responseCode = "409", description = "The data center is not a closure candidate at asOf")
-    public List<ConsolidationOption> consolidation(
+    public List<ConsolidationOptionView> consolidation(
             @Parameter(description = "code of the candidate data center") @PathParam("code") String code,
             @Parameter(description = "the date the rule is applied at; default today") @QueryParam("asOf")
                     LocalDate asOf) {
-        return service.consolidation(code, service.asOfOrToday(asOf));
+        return service.consolidation(code, service.asOfOrToday(asOf)).stream()
+                .map(ConsolidationOptionView::of)
+                .toList();
     }
 
     @POST
@@ -185,7 +186,7 @@ public class ClosureResource {
                 .toList();
     }
 
-    private ClosureAnswer answer(
+    private ClosurePageView answer(
             LocalDate asOf,
             String district,
             String operator,
@@ -201,7 +202,7 @@ public class ClosureResource {
                 .toList();
         int from = all ? 0 : Math.min(matching.size(), page.offset());
         int to = all ? matching.size() : Math.min(matching.size(), from + page.size);
-        return ClosureAnswer.of(
+        return ClosurePageView.of(
                 run,
                 matching.subList(from, to),
                 all ? 0 : page.page,

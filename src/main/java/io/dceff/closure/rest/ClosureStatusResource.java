@@ -47,7 +47,7 @@ public class ClosureStatusResource {
     public record ClosureStatusView(
             String code,
             LocalDate asOf,
-            ClosureAnswer.Window window,
+            ClosurePageView.Window window,
             ClosureStatus status,
             @Schema(nullable = true) BigDecimal pueToLeave,
             @Schema(nullable = true) ClosureCandidateView candidate) {}
@@ -58,7 +58,7 @@ public class ClosureStatusResource {
             summary = "A data center's standing against the closure rule",
             description = "CANDIDATE, NO_DATA, WATCH (the watch-list) or NONE at asOf (default today), with every "
                     + "criterion's evidence and, when the PUE criterion holds it there, the window PUE to reach to "
-                    + "leave it. " + ClosureAnswer.RULE + " Operators: their own data centers.")
+                    + "leave it. " + ClosurePageView.RULE + " Operators: their own data centers.")
     public ClosureStatusView status(
             @Parameter(description = "data-center code") @PathParam("code") String code,
             @Parameter(description = "the day the rule is applied as of, YYYY-MM-DD; today when absent")
@@ -70,7 +70,7 @@ public class ClosureStatusResource {
         return new ClosureStatusView(
                 code,
                 run.asOf(),
-                new ClosureAnswer.Window(run.window().first(), run.window().last()),
+                new ClosurePageView.Window(run.window().first(), run.window().last()),
                 standing.status(),
                 standing.pueToLeave(),
                 standing.item() == null ? null : ClosureCandidateView.of(standing.item(), run.factors()));

@@ -6,9 +6,9 @@ import io.dceff.closure.DecisionAction;
 import io.dceff.closure.SiteFacts;
 import io.dceff.platform.DceffConfig;
 import io.dceff.platform.jdbc.Jdbc;
+import io.dceff.platform.jdbc.SqlFragment;
 import io.dceff.registry.DataCenterStatus;
 import io.dceff.registry.service.SiteStatus;
-import io.dceff.registry.service.StatusAt;
 import io.dceff.reporting.service.EnergyLedger;
 import io.dceff.reporting.service.WindowTotals;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,9 +22,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The facts the closure rule needs, for every data center at once: one statement joins each site with
- * its window sums (reporting's {@link WindowTotals}: one kept row per site for today's window, the
- * reports summed afresh for any other) and its status at the as-of date (an index-only read, see V9).
+ * The facts the closure rule needs, for every data center at once, in one statement: the registry's
+ * ({@link SiteStatus#commissionedBy}: each site with its status at the as-of date, an index-only read, see V9) with
+ * reporting's window sums joined in ({@link WindowTotals}: one kept row per site for today's window, the reports
+ * summed afresh for any other). Each owner writes the SQL of its tables; closure's own is closure_decision.
  */
 @ApplicationScoped
 public class ClosureFacts {
@@ -47,41 +48,36 @@ public class ClosureFacts {
     /** A site's facts with what the answer shows of it. */
     public record Site(long id, String name, String operatorCode, DataCenterStatus statusAtAsOf, SiteFacts facts) {}
 
+    /** A row of {@link #sites}: the registry's site, and the window's sums by the labels given in {@link #sites}. */
+    private static final SiteStatus.SiteRow<Site> ROW = (site, rs) -> {
+        BigDecimal facility = rs.getBigDecimal("window_facility_kwh");
+        BigDecimal it = rs.getBigDecimal("window_it_kwh");
+        SiteFacts facts = new SiteFacts(
+                site.code(),
+                site.district(),
+                site.racks(),
+                site.commissionedOn(),
+                facility == null ? BigDecimal.ZERO : facility,
+                it == null ? BigDecimal.ZERO : it,
+                rs.getInt("window_months"),
+                rs.getObject("latest_racks_in_use", Integer.class));
+        return new Site(
+                site.id(),
+                site.name(),
+                site.operatorCode(),
+                site.status() == null ? DataCenterStatus.PLANNED : site.status(),
+                facts);
+    };
+
+    /** Every site commissioned by {@code asOf}, with its status then and its sums over the window. */
     public List<Site> sites(LocalDate asOf, ClosureWindow window) {
         WindowTotals.Source totals = windowTotals.of(window.first(), window.last());
-        List<Object> params = new ArrayList<>();
-        params.add(asOf);
-        params.addAll(totals.params());
-        params.add(asOf);
-        List<Site> sites = new ArrayList<>();
-        jdbc.query(
-                "SELECT d.id, d.code, d.name, d.operator_code, d.district_code, d.racks, d.commissioned_on,"
-                        + " " + totals.facilityKwh() + ", " + totals.itKwh() + ", " + totals.months() + ","
-                        + " " + StatusAt.sql("d.id") + ","
-                        + " " + totals.racksInUse()
-                        + " FROM data_center d " + totals.joins("d.id") + " WHERE d.commissioned_on <= ?",
-                params,
-                rs -> {
-                    String status = rs.getString(11);
-                    BigDecimal facility = rs.getBigDecimal(8);
-                    BigDecimal it = rs.getBigDecimal(9);
-                    SiteFacts facts = new SiteFacts(
-                            rs.getString(2),
-                            rs.getString(5),
-                            rs.getInt(6),
-                            rs.getObject(7, LocalDate.class),
-                            facility == null ? BigDecimal.ZERO : facility,
-                            it == null ? BigDecimal.ZERO : it,
-                            rs.getInt(10),
-                            rs.getObject(12, Integer.class));
-                    sites.add(new Site(
-                            rs.getLong(1),
-                            rs.getString(3),
-                            rs.getString(4),
-                            status == null ? DataCenterStatus.PLANNED : DataCenterStatus.valueOf(status),
-                            facts));
-                });
-        return sites;
+        SqlFragment columns = SqlFragment.of(totals.facilityKwh() + " AS window_facility_kwh, "
+                + totals.itKwh() + " AS window_it_kwh, "
+                + totals.months() + " AS window_months, "
+                + totals.racksInUse() + " AS latest_racks_in_use");
+        SqlFragment joins = new SqlFragment(totals.joins(SiteStatus.SITE_ID), totals.params());
+        return registry.commissionedBy(asOf, columns, joins, ROW);
     }
 
     /** The report revisions inside the window, "dataCenterId:YYYY-MM:revision" per line: what an assessment used. */
@@ -104,25 +100,17 @@ public class ClosureFacts {
      * revision row), every registration or update of a data center (their count and optimistic-lock
      * versions), every status change and every decision. Equal stamps, equal facts. Rows are counted, not
      * only the largest id, because transactions commit out of id order; for the large revision table only
-     * the ids a batch could still be committing are counted ({@link #stillCommitting()}).
+     * the ids a batch could still be committing are counted ({@link #stillCommitting()}). Each owner gives its
+     * part (reporting's {@link EnergyLedger#revisionsStamp}, the registry's {@link SiteStatus#stamp}, closure's
+     * decisions), a statement each; read before the facts, a write committed between two parts shows in the
+     * part read later or in the next stamp, so a stamp never stands for data older than the facts read after it.
      */
     public String version() {
-        StringBuilder stamp = new StringBuilder();
-        jdbc.query(
-                "SELECT (SELECT CONCAT(COALESCE(MAX(id), 0), '/', COUNT(*)) FROM energy_report_revision"
-                        + "   WHERE id > (SELECT COALESCE(MAX(id), 0) - ? FROM energy_report_revision)),"
-                        + " (SELECT CONCAT(COALESCE(MAX(id), 0), '/', COUNT(*)) FROM data_center_status_change),"
-                        + " (SELECT CONCAT(COALESCE(MAX(id), 0), '/', COUNT(*)) FROM closure_decision),"
-                        + " (SELECT CONCAT(COUNT(*), '/', COALESCE(SUM(version), 0)) FROM data_center)",
-                List.of(stillCommitting()),
-                rs -> stamp.append(rs.getString(1))
-                        .append('|')
-                        .append(rs.getString(2))
-                        .append('|')
-                        .append(rs.getString(3))
-                        .append('|')
-                        .append(rs.getString(4)));
-        return stamp.toString();
+        return ledger.revisionsStamp(stillCommitting()) + "|" + registry.stamp() + "|"
+                + jdbc.one(
+                        "SELECT CONCAT(COALESCE(MAX(id), 0), '/', COUNT(*)) AS decisions FROM closure_decision",
+                        List.of(),
+                        rs -> rs.getString("decisions"));
     }
 
     /**

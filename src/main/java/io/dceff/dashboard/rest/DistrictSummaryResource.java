@@ -37,12 +37,12 @@ public class DistrictSummaryResource {
             operationId = "getDistrictSummary",
             summary = "Data centers, racks, energy and PUE by district in a year",
             description =
-                    "Every district, in code order. " + DistrictSummaryAnswer.METHOD + " Also as text/csv. Regulators.")
-    public DistrictSummaryAnswer summary(
+                    "Every district, in code order. " + DistrictSummaryView.METHOD + " Also as text/csv. Regulators.")
+    public DistrictSummaryView summary(
             @Parameter(description = "the year", required = true) @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year) {
         LocalDate today = LocalDate.now(clock);
         LocalDate yearEnd = LocalDate.of(year, 12, 31);
         LocalDate at = yearEnd.isAfter(today) ? today : yearEnd;
-        return new DistrictSummaryAnswer(year, at, DistrictSummaryAnswer.METHOD, service.summary(year, at));
+        return new DistrictSummaryView(year, at, DistrictSummaryView.METHOD, service.summary(year, at));
     }
 }

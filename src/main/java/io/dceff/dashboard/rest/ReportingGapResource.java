@@ -21,9 +21,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.YearMonth;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -36,10 +34,6 @@ public class ReportingGapResource {
     @Inject
     ReportingGapService service;
 
-    /** A page of sites with missing months, and the span they were looked for in. */
-    @Schema(name = "ReportingGapPage")
-    public record Answer(YearMonth from, YearMonth to, List<ReportingGap> items, int page, int size, long total) {}
-
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvMediaType.TEXT_CSV})
     @Operation(
@@ -49,7 +43,7 @@ public class ReportingGapResource {
                     "The months up to `to` (`months` of them, default 12) for which an OPERATING or CONSOLIDATING "
                             + "data center has no energy report, counted from the month it was commissioned; only sites with "
                             + "at least one missing month, most missing first. Filters: district, operator. Regulators.")
-    public Answer gaps(
+    public ReportingGapPageView gaps(
             @Parameter(description = "YYYY-MM, the last month looked at") @QueryParam("to") @NotNull YearMonth to,
             @Parameter(description = "how many months up to `to` are looked at (1 to 60)")
                     @QueryParam("months")
@@ -64,7 +58,7 @@ public class ReportingGapResource {
             throw ProblemException.invalid("to", "must be 2000-01 or later");
         }
         Page<ReportingGap> found = Page.of(service.gaps(from, to, blank(district), blank(operator)), page);
-        return new Answer(from, to, found.items(), found.page(), found.size(), found.total());
+        return new ReportingGapPageView(from, to, found.items(), found.page(), found.size(), found.total());
     }
 
     private static String blank(String s) {

@@ -1,5 +1,6 @@
 package io.dceff.platform.csv;
 
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,7 +31,8 @@ public record UploadTemplate(String name, List<Column> columns) {
     }
 
     /** The workbook when the caller accepts XLSX, otherwise the CSV; as a download named after the template. */
-    public Response answer(String accept) {
+    public Response answer(HttpHeaders headers) {
+        String accept = headers.getHeaderString(HttpHeaders.ACCEPT);
         boolean xlsx = accept != null && accept.contains(XlsxUpload.MEDIA_TYPE);
         return Response.ok(xlsx ? xlsx() : csv())
                 .type(xlsx ? XlsxUpload.MEDIA_TYPE : CsvMediaType.TEXT_CSV + ";charset=UTF-8")

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
@@ -28,14 +29,14 @@ public class JobLease {
     public record Claim(String job, YearMonth period, String instance) {}
 
     /** A run as stored, for the operators of the service. */
-    public record JobRun(
+    public record JobRunView(
             String job,
             String period,
             String instance,
-            java.time.Instant startedAt,
+            Instant startedAt,
 
             @Schema(nullable = true, description = "absent while running")
-            java.time.Instant finishedAt,
+            Instant finishedAt,
 
             int attempts,
             @Schema(nullable = true) String outcome) {}
@@ -96,7 +97,7 @@ public class JobLease {
                 List.of(abbreviate(failure), claim.job(), claim.period().toString(), claim.instance()));
     }
 
-    public List<JobRun> runs(String job) {
+    public List<JobRunView> runs(String job) {
         return jdbc.list(
                 "SELECT job, period, instance, started_at, finished_at, attempts, outcome FROM job_run "
                         + (job == null ? "" : "WHERE job = ? ") + "ORDER BY started_at DESC LIMIT 200",
@@ -104,9 +105,9 @@ public class JobLease {
                 JobLease::run);
     }
 
-    private static JobRun run(ResultSet rs) throws SQLException {
+    private static JobRunView run(ResultSet rs) throws SQLException {
         Timestamp finished = rs.getTimestamp("finished_at");
-        return new JobRun(
+        return new JobRunView(
                 rs.getString("job"),
                 rs.getString("period"),
                 rs.getString("instance"),

@@ -28,7 +28,7 @@ public class JobRunResource {
             summary = "Runs of the scheduled jobs, newest first",
             description = "One row per job and month: the replica that ran it, when, how many attempts (more than one "
                     + "when a replica died and another took its expired lease over) and the outcome. Regulators.")
-    public List<JobLease.JobRun> runs(
+    public List<JobLease.JobRunView> runs(
             @Parameter(description = "only this job, e.g. reporting-reminders") @QueryParam("job") String job) {
         return lease.runs(job);
     }

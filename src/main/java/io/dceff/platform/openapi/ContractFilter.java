@@ -1,5 +1,6 @@
 package io.dceff.platform.openapi;
 
+import io.dceff.platform.csv.XlsxUpload;
 import io.dceff.platform.problem.Problem;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -27,9 +28,10 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * What every operation of the document shares, written once instead of on each resource method: the error
  * answers (RFC 9457 problem details with the {@link Problem} schema) that apply to the operation's shape, the
- * {@code Location} header of each 201, {@code text/csv} answers as strings, and answer properties that are
- * always present marked {@code required}. An operation adds its own cases (409, 422) with
- * {@code @APIResponse(responseCode, description)}; the problem body is filled in here.
+ * {@code Location} header of each 201, {@code text/csv} answers as strings, files to download (answers offered
+ * as a workbook) as binary, and answer properties that are always present marked {@code required}. An operation
+ * adds its own cases (409, 422) with {@code @APIResponse(responseCode, description)}; the problem body is filled in
+ * here.
  */
 public class ContractFilter implements OASFilter {
 
@@ -165,6 +167,15 @@ public class ContractFilter implements OASFilter {
                                 .schema(OASFactory.createSchema()
                                         .addType(SchemaType.STRING)
                                         .format("uri-reference")));
+            }
+            // an answer offered as a workbook is a file to download: each of its media types binary, unless the
+            // operation describes it
+            if (answer.getContent() != null && answer.getContent().hasMediaType(XlsxUpload.MEDIA_TYPE)) {
+                answer.getContent().getMediaTypes().values().stream()
+                        .filter(type -> type.getSchema() == null)
+                        .forEach(type -> type.setSchema(OASFactory.createSchema()
+                                .addType(SchemaType.STRING)
+                                .format("binary")));
             }
             // a CSV list answer is text; a CSV file to download (format binary) is left as its operation declares
             if (answer.getContent() != null

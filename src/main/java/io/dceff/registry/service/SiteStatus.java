@@ -1,6 +1,7 @@
 package io.dceff.registry.service;
 
 import io.dceff.platform.jdbc.Jdbc;
+import io.dceff.platform.jdbc.SqlFragment;
 import io.dceff.registry.DataCenterStatus;
 import io.dceff.registry.Site;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,9 +19,10 @@ import java.util.Map;
 
 /**
  * The registry's answers for capabilities that work on many data centers at once: sites with their status at a
- * date, the running ones, codes by id. The registry owns data centers and their status history; other
- * capabilities ask here instead of writing SQL against its tables. Each answer is one statement (per thousand ids
- * where ids are given).
+ * date, the running ones, codes by id, a stamp of what changed. The registry owns data centers and their status
+ * history; other capabilities ask here instead of writing SQL against its tables. Each answer is one statement (per
+ * thousand ids where ids are given); where another capability's figures must come in the same statement, it hands
+ * its columns and joins over as fragments ({@link #commissionedBy}).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -28,6 +30,15 @@ public class SiteStatus {
 
     private static final String COLUMNS = "d.id, d.code, d.name, d.operator_code, d.district_code, d.racks,"
             + " d.commissioned_on, d.zero_carbon_certified_on";
+
+    /** The id of the data center in the statement of {@link #commissionedBy}, for the joins handed to it. */
+    public static final String SITE_ID = "d.id";
+
+    /** Maps a row of {@link #commissionedBy}: the registry's site, and the row to read the caller's columns from. */
+    @FunctionalInterface
+    public interface SiteRow<T> {
+        T map(Site site, ResultSet rs) throws SQLException;
+    }
 
     @Inject
     Jdbc jdbc;
@@ -74,6 +85,42 @@ public class SiteStatus {
                 Arrays.asList(commissionedBy, district, district, operator, operator),
                 rs -> sites.add(site(rs)));
         return sites;
+    }
+
+    /**
+     * Every data center commissioned on or before {@code date}, with its status at that date, and beside it the
+     * columns of another capability: {@code SELECT <site>, <status at date>, <columns> FROM data_center d <joins>
+     * WHERE d.commissioned_on <= ?}. One statement for every site at once (the closure rule's facts, timed in
+     * BENCHMARK.md); {@code joins} refer to the site as {@link #SITE_ID}, and the columns carry labels to read them
+     * by.
+     */
+    public <T> List<T> commissionedBy(LocalDate date, SqlFragment columns, SqlFragment joins, SiteRow<T> row) {
+        List<Object> params = new ArrayList<>();
+        params.add(date);
+        params.addAll(columns.params());
+        params.addAll(joins.params());
+        params.add(date);
+        return jdbc.list(
+                "SELECT " + COLUMNS + ", " + StatusAt.sql(SITE_ID) + " AS status"
+                        + (columns.isEmpty() ? "" : ", " + columns.sql())
+                        + " FROM data_center d" + (joins.isEmpty() ? "" : " " + joins.sql())
+                        + " WHERE d.commissioned_on <= ?",
+                params,
+                rs -> row.map(site(rs), rs));
+    }
+
+    /**
+     * A stamp of the data centers and their status history: it changes with every registration or update of a data
+     * center (their count and optimistic-lock versions) and every status change (their largest id and count; rows
+     * are counted because transactions commit out of id order). Equal stamps, equal sites and statuses.
+     */
+    public String stamp() {
+        return jdbc.one(
+                "SELECT (SELECT CONCAT(COALESCE(MAX(id), 0), '/', COUNT(*)) FROM data_center_status_change)"
+                        + " AS status_changes,"
+                        + " (SELECT CONCAT(COUNT(*), '/', COALESCE(SUM(version), 0)) FROM data_center) AS data_centers",
+                List.of(),
+                rs -> rs.getString("status_changes") + "|" + rs.getString("data_centers"));
     }
 
     /** The codes of these data centers, by id. */

@@ -17,9 +17,9 @@ import java.util.Set;
 
 /**
  * What other capabilities read of the energy reports, by data-center id: sums over a span of months (a year, a
- * window), the months reported, the revisions read. Reporting owns energy_report, which holds the latest
- * revision of each month; this is where the other capabilities' SQL against it is written. Each answer is one
- * grouped statement (per thousand ids where ids are given).
+ * window), the months reported, the revisions read, a stamp of the revisions stored. Reporting owns energy_report,
+ * which holds the latest revision of each month; this is where the other capabilities' SQL against it is written.
+ * Each answer is one grouped statement (per thousand ids where ids are given).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -79,6 +79,19 @@ public class EnergyLedger {
                         rs.getLong("data_center_id"),
                         YearMonth.from(rs.getObject("period", LocalDate.class)),
                         rs.getInt("revision")));
+    }
+
+    /**
+     * A stamp of the revisions stored: the largest revision id and the count of revisions among the last
+     * {@code stillCommitting} ids (those a batch may still be committing: transactions commit out of id order).
+     * Every report or correction stored changes it.
+     */
+    public String revisionsStamp(long stillCommitting) {
+        return jdbc.one(
+                "SELECT CONCAT(COALESCE(MAX(id), 0), '/', COUNT(*)) AS stamp FROM energy_report_revision"
+                        + " WHERE id > (SELECT COALESCE(MAX(id), 0) - ? FROM energy_report_revision)",
+                List.of(stillCommitting),
+                rs -> rs.getString("stamp"));
     }
 
     /** Months are stored as their first day. */

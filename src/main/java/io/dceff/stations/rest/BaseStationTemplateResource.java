@@ -14,9 +14,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,18 +38,8 @@ public class BaseStationTemplateResource {
             summary = "The upload template of base stations (CSV or XLSX)",
             description = "A header row with the columns of POST /api/v1/base-stations/batch, labelled in Chinese and "
                     + "English; the upload reads these headers back. Ask with Accept: text/csv or the XLSX media type.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The template, a file to download",
-            content = {
-                @Content(
-                        mediaType = CsvMediaType.TEXT_CSV,
-                        schema = @Schema(type = SchemaType.STRING, format = "binary")),
-                @Content(
-                        mediaType = XlsxUpload.MEDIA_TYPE,
-                        schema = @Schema(type = SchemaType.STRING, format = "binary"))
-            })
+    @APIResponse(responseCode = "200", description = "The template, a file to download")
     public Response template(@Context HttpHeaders headers) {
-        return TEMPLATE.answer(headers.getHeaderString(HttpHeaders.ACCEPT));
+        return TEMPLATE.answer(headers);
     }
 }

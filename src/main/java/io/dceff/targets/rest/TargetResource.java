@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TargetResource {
 
     /** One target's actual in every year of the plan period. */
-    public record TargetYears(String id, String name, String unit, BigDecimal target, List<YearActual> years) {}
+    public record TargetYearsView(String id, String name, String unit, BigDecimal target, List<YearActual> years) {}
 
     public record YearActual(
             int year,
@@ -60,7 +60,7 @@ public class TargetResource {
                     + "defaults to this year and may not be a later one; district narrows every figure to one district "
                     + "(closure progress: all of the district's candidates); assessment chooses the baseline of "
                     + "closure progress (default the first stored assessment as of the measuring date). Regulators.")
-    public TargetsAnswer targets(
+    public TargetsView targets(
             @Parameter(description = "the year measured; default this year, never a later one") @QueryParam("year")
                     Integer year,
             @Parameter(description = "only this district (6-digit code)") @QueryParam("district") String district,
@@ -70,7 +70,7 @@ public class TargetResource {
                                             + "stored assessment as of the measuring date")
                     @QueryParam("assessment")
                     Long assessment) {
-        return TargetsAnswer.of(
+        return TargetsView.of(
                 service.targets(year == null ? LocalDate.now(clock).getYear() : year, district, assessment));
     }
 
@@ -80,12 +80,12 @@ public class TargetResource {
             operationId = "getTargetYears",
             summary = "Each target's actual for every year of the plan period",
             description = "Regulators.")
-    public List<TargetYears> years(
+    public List<TargetYearsView> years(
             @Parameter(description = "only this district (6-digit code)") @QueryParam("district") String district) {
         Map<Integer, TargetsOfYear> byYear = service.years(district);
         TargetsOfYear any = byYear.values().iterator().next();
         return any.items().stream()
-                .map(item -> new TargetYears(
+                .map(item -> new TargetYearsView(
                         item.id(),
                         item.name(),
                         item.unit(),

@@ -7,7 +7,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The targets of a year, with the plan period and how much of it had elapsed at the year's end (or today). */
-public record TargetsAnswer(
+public record TargetsView(
         int year,
 
         @Schema(nullable = true, description = "the district asked for")
@@ -19,8 +19,8 @@ public record TargetsAnswer(
         BigDecimal elapsedShare,
         List<TargetView> items) {
 
-    public static TargetsAnswer of(TargetsOfYear t) {
-        return new TargetsAnswer(
+    public static TargetsView of(TargetsOfYear t) {
+        return new TargetsView(
                 t.year(),
                 t.district(),
                 t.planStart(),

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * A page of closure results with what produced them: the date, the window, the thresholds and the
  * conversion factors, so a reader can check every figure.
  */
-public record ClosureAnswer(
+public record ClosurePageView(
         LocalDate asOf,
         Window window,
         ClosureThresholds thresholds,
@@ -33,8 +33,8 @@ public record ClosureAnswer(
     public record Window(YearMonth first, YearMonth last) {}
 
     /** A page of a run's items, with what produced them. */
-    public static ClosureAnswer of(Run run, List<Item> items, int page, int size, long total) {
-        return new ClosureAnswer(
+    public static ClosurePageView of(Run run, List<Item> items, int page, int size, long total) {
+        return new ClosurePageView(
                 run.asOf(),
                 new Window(run.window().first(), run.window().last()),
                 run.thresholds(),
@@ -47,7 +47,7 @@ public record ClosureAnswer(
     }
 
     /** Every one of these items on one page, as an assessment freezes them. */
-    public static ClosureAnswer whole(Run run, List<Item> items) {
+    public static ClosurePageView whole(Run run, List<Item> items) {
         return of(run, items, 0, items.size(), items.size());
     }
 }
