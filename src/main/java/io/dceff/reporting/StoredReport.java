@@ -65,18 +65,4 @@ public record StoredReport(
                 id,
                 note);
     }
-
-    public static String encode(EnumSet<QualityFlag> flags) {
-        return String.join(",", flags.stream().map(Enum::name).toList());
-    }
-
-    public static EnumSet<QualityFlag> decode(String flags) {
-        EnumSet<QualityFlag> set = EnumSet.noneOf(QualityFlag.class);
-        if (flags != null && !flags.isBlank()) {
-            for (String flag : flags.split(",")) {
-                set.add(QualityFlag.valueOf(flag));
-            }
-        }
-        return set;
-    }
 }

@@ -3,11 +3,14 @@ package io.dceff.jobs;
 import static io.dceff.support.Api.as;
 import static io.dceff.support.Api.createDataCenter;
 import static io.dceff.support.Api.createOrganization;
+import static io.dceff.support.Api.dataCenter;
+import static io.dceff.support.Api.uniqueCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
+import io.dceff.platform.jdbc.Jdbc;
 import io.dceff.reporting.service.ReportingReminders;
 import io.dceff.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,6 +36,9 @@ class ReportingRemindersTest {
 
     @Inject
     ReportingReminders reminders;
+
+    @Inject
+    Jdbc jdbc;
 
     @Test
     void onlyOneOfManyRacingRunsWritesTheMonthsRemindersAndOnlyForMissingReports() throws Exception {
@@ -86,6 +92,35 @@ class ReportingRemindersTest {
                 .statusCode(200)
                 .body("findAll { it.period == '" + PERIOD + "' }.size()", equalTo(1))
                 .body("find { it.period == '" + PERIOD + "' }.attempts", equalTo(1));
+    }
+
+    @Test
+    void remindersAreListedInTheDatabasesOrderOfTheDataCenterCodes() {
+        YearMonth period = YearMonth.of(2008, 3);
+        String op = createOrganization("OPERATOR");
+        String prefix = uniqueCode("RM");
+        for (String suffix : List.of("b", "_a", "-a", ".a", "0", "9z", "A", "a0", "Ab", "a_", "a-", "a.", "Z", "zz")) {
+            as(TestTokens.operator(op))
+                    .body(dataCenter(prefix + suffix, op, 300, LocalDate.of(2005, 1, 1)))
+                    .post("/api/v1/data-centers")
+                    .then()
+                    .statusCode(201);
+        }
+        assertThat(reminders.run(period)).isPresent();
+
+        List<String> listed = as(TestTokens.operator(op))
+                .queryParam("period", period.toString())
+                .get("/api/v1/reporting-reminders")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("dataCenter", String.class);
+        List<String> sorted = jdbc.list(
+                "SELECT code FROM data_center WHERE operator_code = ? ORDER BY code",
+                List.of(op),
+                rs -> rs.getString("code"));
+        assertThat(listed).hasSize(14).containsExactlyElementsOf(sorted);
     }
 
     @Test

@@ -30,6 +30,19 @@ class PueTest {
     }
 
     @Test
+    void facilityEnergyEqualToItEnergyIsAPueOfExactlyOne() {
+        assertThat(Pue.of(d("1000.000"), d("1000"))).isEqualByComparingTo(BigDecimal.ONE);
+    }
+
+    @Test
+    void theLargestAndSmallestStoredEnergiesDivideWithoutLoss() {
+        // the columns are DECIMAL(18,3): the widest quotient has 18 digits, well inside 34
+        assertThat(Pue.of(d("999999999999999.999"), d("0.001"))).isEqualByComparingTo("999999999999999999");
+        assertThat(Pue.of(d("0.001"), d("999999999999999.999")))
+                .isEqualByComparingTo("1.000000000000000001000000000000000E-18");
+    }
+
+    @Test
     void withoutItEnergyThereIsNoPue() {
         assertThat(Pue.of(d("1000"), BigDecimal.ZERO)).isNull();
         assertThat(Pue.of(d("1000"), d("0.000"))).isNull();
@@ -42,6 +55,8 @@ class PueTest {
         assertThat(Pue.display(d("1.2345"))).isEqualTo(d("1.235"));
         assertThat(Pue.display(d("1.23449"))).isEqualTo(d("1.234"));
         assertThat(Pue.display(d("1.7"))).isEqualTo(d("1.700"));
+        assertThat(Pue.display(d("1.6995"))).isEqualTo(d("1.700"));
+        assertThat(Pue.display(d("1.69949999999999999999"))).isEqualTo(d("1.699"));
         assertThat(Pue.display(null)).isNull();
     }
 }

@@ -68,9 +68,10 @@ class IngestStatementsTest {
                 "Per single report POST: %s%nHandler operations per POST: %s%n",
                 perPost, counters(before, after, "Handler_", SITES));
 
-        // the reads of the status itself count once in each figure
+        // the reads of the status itself count once in each figure; the two reads of a submission are the registry's
+        // answer for the data centers named and reporting's own for their stored months
         assertThat(perBatch.get("Questions")).as("statements per batch").isLessThanOrEqualTo(12);
-        assertThat(perBatch.get("Com_select")).as("reads per batch").isLessThanOrEqualTo(1.5);
+        assertThat(perBatch.get("Com_select")).as("reads per batch").isLessThanOrEqualTo(2.5);
         assertThat(perPost.get("Questions")).as("statements per single report").isLessThanOrEqualTo(11);
     }
 

@@ -37,6 +37,12 @@ class ReportRulesTest {
         return check(r).stream().map(FieldError::field).toList();
     }
 
+    private static List<String> fields(ReportFigures r, LocalDate commissionedOn) {
+        return ReportRules.check(r, commissionedOn, RACKS, CURRENT).stream()
+                .map(FieldError::field)
+                .toList();
+    }
+
     @Test
     void aPlausibleReportPasses() {
         assertThat(check(report(YearMonth.of(2024, 3), "1500", "1000", "300", "100", 200)))
@@ -56,6 +62,38 @@ class ReportRulesTest {
         assertThat(check(report(YearMonth.of(2015, 6)))).isEmpty();
         assertThat(check(report(YearMonth.of(2015, 5))))
                 .containsExactly(FieldError.of("period", "is before the data center was commissioned (2015-06-15)"));
+    }
+
+    @Test
+    void theFutureStartsInTheMonthAfterTheCurrentOneAcrossTheYearEnd() {
+        YearMonth december = YearMonth.of(2025, 12);
+        assertThat(ReportRules.check(report(december), COMMISSIONED, RACKS, december))
+                .isEmpty();
+        assertThat(ReportRules.check(report(YearMonth.of(2026, 1)), COMMISSIONED, RACKS, december))
+                .containsExactly(FieldError.of("period", "is in the future (2026-01 is after 2025-12)"));
+    }
+
+    @Test
+    void aDataCenterCommissionedOnTheLastDayOfAMonthMayReportThatMonth() {
+        LocalDate lastDay = LocalDate.of(2015, 6, 30);
+        assertThat(ReportRules.check(report(YearMonth.of(2015, 6)), lastDay, RACKS, CURRENT))
+                .isEmpty();
+        assertThat(ReportRules.check(report(YearMonth.of(2015, 5)), lastDay, RACKS, CURRENT))
+                .containsExactly(FieldError.of("period", "is before the data center was commissioned (2015-06-30)"));
+    }
+
+    @Test
+    void aMonthCanBeBothInTheFutureAndBeforeCommissioningOfASiteCommissionedLater() {
+        // a site registered with a future commissioning date: its first month is later than today's
+        LocalDate later = LocalDate.of(2025, 9, 1);
+        assertThat(fields(report(CURRENT.plusMonths(1)), later)).containsExactly("period", "period");
+        assertThat(ReportRules.check(report(CURRENT), later, RACKS, CURRENT))
+                .containsExactly(FieldError.of("period", "is before the data center was commissioned (2025-09-01)"));
+    }
+
+    @Test
+    void racksInUseAreOptional() {
+        assertThat(check(report(CURRENT, "1500", "1000", null, null, null))).isEmpty();
     }
 
     @Test

@@ -19,10 +19,10 @@ import java.util.Map;
 
 /**
  * The registry's answers for capabilities that work on many data centers at once: sites with their status at a
- * date, the running ones, codes by id, a stamp of what changed. The registry owns data centers and their status
- * history; other capabilities ask here instead of writing SQL against its tables. Each answer is one statement (per
- * thousand ids where ids are given); where another capability's figures must come in the same statement, it hands
- * its columns and joins over as fragments ({@link #commissionedBy}).
+ * date, the running ones, sites by code or id, codes by id, a stamp of what changed. The registry owns data centers
+ * and their status history; other capabilities ask here instead of writing SQL against its tables. Each answer is
+ * one statement (per thousand codes or ids where they are given); where another capability's figures must come in
+ * the same statement, it hands its columns and joins over as fragments ({@link #commissionedBy}).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -121,6 +121,38 @@ public class SiteStatus {
                         + " (SELECT CONCAT(COUNT(*), '/', COALESCE(SUM(version), 0)) FROM data_center) AS data_centers",
                 List.of(),
                 rs -> rs.getString("status_changes") + "|" + rs.getString("data_centers"));
+    }
+
+    /** The data centers with these codes, by code, with their current status; codes not registered are absent. */
+    public Map<String, Site> byCode(Collection<String> codes) {
+        Map<String, Site> sites = new HashMap<>();
+        for (List<String> chunk : Jdbc.chunks(List.copyOf(codes))) {
+            jdbc.query(
+                    "SELECT " + COLUMNS + ", d.status AS status FROM data_center d WHERE d.code IN ("
+                            + Jdbc.placeholders(chunk.size()) + ")",
+                    chunk,
+                    rs -> {
+                        Site site = site(rs);
+                        sites.put(site.code(), site);
+                    });
+        }
+        return sites;
+    }
+
+    /** These data centers, by id, with their current status. */
+    public Map<Long, Site> byId(Collection<Long> ids) {
+        Map<Long, Site> sites = new HashMap<>();
+        for (List<Long> chunk : Jdbc.chunks(List.copyOf(ids))) {
+            jdbc.query(
+                    "SELECT " + COLUMNS + ", d.status AS status FROM data_center d WHERE d.id IN ("
+                            + Jdbc.placeholders(chunk.size()) + ")",
+                    chunk,
+                    rs -> {
+                        Site site = site(rs);
+                        sites.put(site.id(), site);
+                    });
+        }
+        return sites;
     }
 
     /** The codes of these data centers, by id. */

@@ -3,20 +3,24 @@ package io.dceff.reporting.service;
 import io.dceff.platform.DceffConfig;
 import io.dceff.platform.audit.Audited;
 import io.dceff.platform.jdbc.RetriedTransaction;
+import io.dceff.platform.paging.Page;
+import io.dceff.platform.paging.PageRequest;
 import io.dceff.platform.problem.Problem.FieldError;
 import io.dceff.platform.problem.ProblemException;
-import io.dceff.platform.problem.ProblemType;
 import io.dceff.platform.security.Actor;
-import io.dceff.pue.MonthlyEnergy;
-import io.dceff.reporting.QualityFlag;
-import io.dceff.reporting.QualityFlags;
+import io.dceff.registry.Site;
+import io.dceff.registry.service.SiteStatus;
 import io.dceff.reporting.QualityThresholds;
 import io.dceff.reporting.ReportBatch;
 import io.dceff.reporting.ReportFigures;
+import io.dceff.reporting.ReportIntake;
+import io.dceff.reporting.ReportIntake.Admitted;
+import io.dceff.reporting.ReportIntake.Corrected;
+import io.dceff.reporting.ReportIntake.Row;
 import io.dceff.reporting.ReportLine;
 import io.dceff.reporting.ReportRules;
+import io.dceff.reporting.StoredMonths;
 import io.dceff.reporting.StoredReport;
-import io.dceff.reporting.service.ReportStore.DataCenterRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -25,20 +29,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
- * Stores energy reports exactly as submitted, one path for a single report and a batch: validate every
- * row, look the data centers up once, flag data quality, insert in JDBC batches. All or nothing.
+ * Stores energy reports exactly as submitted, one path for a single report and a batch: the data centers asked of
+ * the registry and the stored months around the submitted ones read once, {@link ReportIntake} deciding what is
+ * stored, inserts in JDBC batches. All or nothing.
  */
 @ApplicationScoped
 @Transactional
@@ -46,6 +45,9 @@ public class EnergyReportService {
 
     @Inject
     ReportStore store;
+
+    @Inject
+    SiteStatus sites;
 
     @Inject
     DceffConfig config;
@@ -63,8 +65,9 @@ public class EnergyReportService {
     @Audited
     @RetriedTransaction
     public StoredReport submit(String dataCenterCode, ReportFigures report, Actor actor) {
-        Submission submission = new Submission(List.of(new Row(1, dataCenterCode, report, List.of())), false);
-        return ingest(submission, actor, null).reports().get(0);
+        return ingest(List.of(new Row(1, dataCenterCode, report, List.of())), false, actor, null)
+                .reports()
+                .get(0);
     }
 
     /** Many new reports at once; if any row is bad, nothing is stored and every bad row is named. */
@@ -83,7 +86,7 @@ public class EnergyReportService {
             ReportLine row = rows.get(i) == null ? ReportLine.EMPTY : rows.get(i);
             list.add(new Row(i + 1, row.dataCenterCode(), row.figures(), row.inputErrors()));
         }
-        return ingest(new Submission(list, true), actor, format);
+        return ingest(list, true, actor, format);
     }
 
     /** A correction: stores revision n+1 of the month and keeps every earlier revision. */
@@ -93,49 +96,26 @@ public class EnergyReportService {
         if (report.period() != null && !report.period().equals(period)) {
             throw ProblemException.invalid("period", "must match the month in the path (" + period + ")");
         }
-        // the data center and the month's neighbours in one read; the month itself is then locked
-        ReportStore.Known known = store.known(List.of(dataCenterCode), period.minusMonths(1), period.plusMonths(1));
-        DataCenterRef dc = known.dataCenters().get(dataCenterCode);
-        if (dc == null) {
-            throw ProblemException.notFound("Data center", dataCenterCode);
-        }
-        actor.requireAccess(dc.operatorCode());
+        Site dc = requireDataCenter(dataCenterCode, actor);
         List<FieldError> errors =
                 ReportRules.check(report.withPeriod(period), dc.commissionedOn(), dc.racks(), YearMonth.now(clock));
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
+        // the month's neighbours, for its flags and the next month's; the month itself is then locked
+        StoredMonths stored = store.months(List.of(dc.id()), period.minusMonths(1), period.plusMonths(1));
         StoredReport current = store.lockCurrent(dc.id(), period)
                 .orElseThrow(() -> ProblemException.notFound(
                         "Energy report", dataCenterCode + " " + period + " (POST the month first)"));
-        Neighbours neighbours = new Neighbours(known.current(), known.firstReported());
-        NavigableMap<YearMonth, MonthlyEnergy> months = neighbours.months(dc.id());
-        StoredReport corrected = new StoredReport(
-                dc.id(),
-                period,
-                current.revision() + 1,
-                report.facilityKwh(),
-                report.itKwh(),
-                report.renewableKwh(),
-                report.reusedKwh(),
-                report.waterM3(),
-                report.racksInUse(),
-                report.pueCategory(),
-                EnumSet.noneOf(QualityFlag.class),
-                Instant.now(clock),
-                actor.subject(),
-                null,
-                report.note());
-        months.put(period, corrected.energy());
-        corrected = corrected.withFlags(flags(corrected, dc, months, neighbours.first(dc.id())));
-        store.replace(current, corrected);
-        store.updateFlags(followers(List.of(corrected), Map.of(dc.id(), dc), neighbours));
-        return corrected;
+        Corrected corrected = intake(Instant.now(clock)).correct(dc, current, report, stored, actor.subject());
+        store.replace(current, corrected.report());
+        store.updateFlags(corrected.reflagged());
+        return corrected.report();
     }
 
     @Transactional(TxType.SUPPORTS)
     public List<StoredReport> revisions(String dataCenterCode, YearMonth period, Actor actor) {
-        DataCenterRef dc = requireDataCenter(dataCenterCode, actor);
+        Site dc = requireDataCenter(dataCenterCode, actor);
         List<StoredReport> revisions = store.revisions(dc.id(), period);
         if (revisions.isEmpty()) {
             throw ProblemException.notFound("Energy report", dataCenterCode + " " + period);
@@ -144,37 +124,54 @@ public class EnergyReportService {
     }
 
     @Transactional(TxType.SUPPORTS)
-    public io.dceff.platform.paging.Page<StoredReport> list(
-            String dataCenterCode,
-            YearMonth from,
-            YearMonth to,
-            io.dceff.platform.paging.PageRequest page,
-            Actor actor) {
-        DataCenterRef dc = requireDataCenter(dataCenterCode, actor);
+    public Page<StoredReport> list(String dataCenterCode, YearMonth from, YearMonth to, PageRequest page, Actor actor) {
+        Site dc = requireDataCenter(dataCenterCode, actor);
         YearMonth first = from == null ? YearMonth.of(1900, 1) : from;
         YearMonth last = to == null ? YearMonth.of(9999, 12) : to;
         if (first.isAfter(last)) {
             throw ProblemException.invalid("from", "must not be after to");
         }
-        return new io.dceff.platform.paging.Page<>(
+        return new Page<>(
                 store.page(dc.id(), first, last, page.offset(), page.size),
                 page.page,
                 page.size,
                 store.count(dc.id(), first, last));
     }
 
+    /** A stored batch with its flagged rows, numbered in submission order; 403 if any row is another operator's. */
     @Transactional(TxType.SUPPORTS)
     public ReportBatch batch(long id, Actor actor) {
-        ReportBatch batch = store.batch(id, actor::mayAccess);
-        if (batch == null) {
-            throw ProblemException.notFound("Batch", Long.toString(id));
+        ReportStore.StoredBatch stored =
+                store.batch(id).orElseThrow(() -> ProblemException.notFound("Batch", Long.toString(id)));
+        Set<Long> ids = new HashSet<>();
+        stored.rows().forEach(r -> ids.add(r.dataCenterId()));
+        Map<Long, Site> byId = sites.byId(ids);
+        List<ReportBatch.FlaggedRow> flagged = new ArrayList<>();
+        for (int i = 0; i < stored.rows().size(); i++) {
+            ReportStore.BatchRow row = stored.rows().get(i);
+            Site dc = byId.get(row.dataCenterId());
+            if (!actor.mayAccess(dc.operatorCode())) {
+                throw ProblemException.forbidden("This batch holds another organization's reports");
+            }
+            if (!row.flags().isEmpty()) {
+                flagged.add(new ReportBatch.FlaggedRow(i + 1, dc.code(), row.period(), row.flags()));
+            }
         }
-        return batch;
+        ReportBatch summary = stored.summary();
+        return new ReportBatch(
+                id,
+                summary.rows(),
+                summary.dataCenters(),
+                summary.firstPeriod(),
+                summary.lastPeriod(),
+                summary.flagged(),
+                flagged);
     }
 
+    /** The data center with this code, asked of the registry: 404 when there is none, 403 when not the caller's. */
     @Transactional(TxType.SUPPORTS)
-    public DataCenterRef requireDataCenter(String code, Actor actor) {
-        DataCenterRef dc = store.dataCenters(List.of(code)).get(code);
+    public Site requireDataCenter(String code, Actor actor) {
+        Site dc = sites.byCode(List.of(code)).get(code);
         if (dc == null) {
             throw ProblemException.notFound("Data center", code);
         }
@@ -182,272 +179,45 @@ public class EnergyReportService {
         return dc;
     }
 
-    private record Row(int number, String dataCenterCode, ReportFigures report, List<FieldError> inputErrors) {}
-
-    private record Submission(List<Row> rows, boolean batch) {
-        /** Errors of a single report carry no row number. */
-        FieldError at(Row row, FieldError error) {
-            return batch ? error.atRow(row.number()) : error;
-        }
-    }
-
-    private Stored ingest(Submission submission, Actor actor, String format) {
-        List<Row> rows = submission.rows();
-        YearMonth currentMonth = YearMonth.now(clock);
-        Set<String> codes = new HashSet<>();
-        YearMonth earliest = null;
-        YearMonth latest = null;
-        for (Row r : rows) {
-            if (r.dataCenterCode() != null) {
-                codes.add(r.dataCenterCode());
-            }
-            YearMonth p = r.report() == null ? null : r.report().period();
-            if (p != null) {
-                earliest = earliest == null || p.isBefore(earliest) ? p : earliest;
-                latest = latest == null || p.isAfter(latest) ? p : latest;
-            }
-        }
-        // one read: the data centers, their stored months around the submitted ones (for the 409 and the flags
-        // that look at the previous month) and the first month each has reported
-        ReportStore.Known known = store.known(
-                codes, earliest == null ? null : earliest.minusMonths(1), latest == null ? null : latest.plusMonths(1));
-        Map<String, DataCenterRef> dataCenters = known.dataCenters();
-        if (!submission.batch() && !dataCenters.containsKey(rows.get(0).dataCenterCode())) {
-            throw ProblemException.notFound("Data center", rows.get(0).dataCenterCode());
-        }
-
-        List<FieldError> invalid = new ArrayList<>();
-        List<FieldError> forbidden = new ArrayList<>();
-        Map<String, Row> seen = new HashMap<>();
-        for (Row row : rows) {
-            if (row.report() == null) {
-                invalid.add(submission.at(row, FieldError.of("row", "is empty")));
-                continue;
-            }
-            row.inputErrors().forEach(e -> invalid.add(submission.at(row, e)));
-            DataCenterRef dc = row.dataCenterCode() == null ? null : dataCenters.get(row.dataCenterCode());
-            if (dc == null) {
-                invalid.add(submission.at(
-                        row,
-                        FieldError.of(
-                                "dataCenterCode",
-                                row.dataCenterCode() == null
-                                        ? "must not be blank"
-                                        : "unknown data center " + row.dataCenterCode())));
-                continue;
-            }
-            if (!actor.mayAccess(dc.operatorCode())) {
-                forbidden.add(submission.at(
-                        row, FieldError.of("dataCenterCode", dc.code() + " belongs to another operator")));
-                continue;
-            }
-            ReportRules.check(row.report(), dc.commissionedOn(), dc.racks(), currentMonth)
-                    .forEach(e -> invalid.add(submission.at(row, e)));
-            if (row.report().period() != null) {
-                Row earlier = seen.putIfAbsent(dc.id() + "/" + row.report().period(), row);
-                if (earlier != null) {
-                    invalid.add(submission.at(
-                            row,
-                            FieldError.of(
-                                    "period",
-                                    "repeats row " + earlier.number() + " (" + dc.code() + " "
-                                            + row.report().period() + ")")));
-                }
-            }
-        }
-        if (!forbidden.isEmpty()) {
-            throw new ProblemException(
-                    ProblemType.FORBIDDEN,
-                    "You may report only for your own data centers; nothing was stored",
-                    forbidden);
-        }
-        if (!invalid.isEmpty()) {
-            invalid.sort(Comparator.comparing((FieldError e) -> e.row() == null ? 0 : e.row()));
-            throw new ProblemException(
-                    ProblemType.INVALID_INPUT,
-                    submission.batch()
-                            ? invalid.size() + " problems in "
-                                    + invalid.stream()
-                                            .map(FieldError::row)
-                                            .distinct()
-                                            .count() + " rows; nothing was stored"
-                            : ProblemException.invalid(invalid).getMessage(),
-                    invalid);
-        }
-
-        // every row is valid: the months already stored are conflicts
-        Set<Long> ids = new HashSet<>();
-        YearMonth first = null;
-        YearMonth last = null;
-        for (Row row : rows) {
-            ids.add(dataCenters.get(row.dataCenterCode()).id());
-            YearMonth p = row.report().period();
-            first = first == null || p.isBefore(first) ? p : first;
-            last = last == null || p.isAfter(last) ? p : last;
-        }
-        Neighbours neighbours = new Neighbours(known.current(), known.firstReported());
-        List<FieldError> conflicts = new ArrayList<>();
-        for (Row row : rows) {
-            DataCenterRef dc = dataCenters.get(row.dataCenterCode());
-            if (neighbours.stored(dc.id()).containsKey(row.report().period())) {
-                conflicts.add(submission.at(
-                        row,
-                        FieldError.of(
-                                "period",
-                                dc.code() + " " + row.report().period()
-                                        + " is already reported; correct it with PUT")));
-            }
-        }
-        if (!conflicts.isEmpty()) {
-            throw new ProblemException(
-                    ProblemType.CONFLICT,
-                    submission.batch()
-                            ? conflicts.size() + " rows are months already reported; nothing was stored"
-                            : conflicts.get(0).message(),
-                    conflicts);
-        }
-
+    /**
+     * Two reads (the data centers from the registry, then their stored months around the submitted ones and the first
+     * month each reported), the intake's decision, the writes.
+     */
+    private Stored ingest(List<Row> rows, boolean batch, Actor actor, String format) {
         Instant now = Instant.now(clock);
-        List<StoredReport> reports = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            DataCenterRef dc = dataCenters.get(row.dataCenterCode());
-            ReportFigures r = row.report();
-            StoredReport report = new StoredReport(
-                    dc.id(),
-                    r.period(),
-                    1,
-                    r.facilityKwh(),
-                    r.itKwh(),
-                    r.renewableKwh(),
-                    r.reusedKwh(),
-                    r.waterM3(),
-                    r.racksInUse(),
-                    r.pueCategory(),
-                    EnumSet.noneOf(QualityFlag.class),
-                    now,
-                    actor.subject(),
-                    null,
-                    null);
-            neighbours.months(dc.id()).put(r.period(), report.energy());
-            reports.add(report);
-        }
-        Map<Long, DataCenterRef> byId = new HashMap<>();
-        dataCenters.values().forEach(dc -> byId.put(dc.id(), dc));
-        List<StoredReport> flagged = new ArrayList<>(reports.size());
-        for (StoredReport report : reports) {
-            DataCenterRef dc = byId.get(report.dataCenterId());
-            flagged.add(report.withFlags(flags(report, dc, neighbours.months(dc.id()), neighbours.first(dc.id()))));
-        }
+        ReportIntake intake = intake(now);
+        ReportIntake.Span span = ReportIntake.span(rows);
+        Map<String, Site> dataCenters = sites.byCode(span.codes());
+        List<Long> ids = new ArrayList<>(dataCenters.size());
+        dataCenters.values().forEach(dc -> ids.add(dc.id()));
+        StoredMonths stored = ids.isEmpty() ? StoredMonths.none() : store.months(ids, span.from(), span.to());
+        Admitted admitted = intake.admit(rows, batch, dataCenters, stored, actor::mayAccess, actor.subject());
         long batchId = 0;
-        if (submission.batch()) {
+        if (batch) {
             batchId = store.insertBatch(
                     format,
                     actor.subject(),
                     actor.restrictedTo().orElse(null),
-                    flagged.size(),
-                    ids.size(),
-                    first,
-                    last,
-                    (int) flagged.stream().filter(r -> !r.flags().isEmpty()).count(),
+                    admitted.reports().size(),
+                    admitted.dataCenters(),
+                    admitted.first(),
+                    admitted.last(),
+                    admitted.flagged(),
                     now);
-            long id = batchId;
-            flagged.replaceAll(r -> r.inBatch(id));
+            admitted = admitted.inBatch(batchId);
         }
-        store.insert(flagged, neighbours.reported());
-        store.updateFlags(followers(flagged, byId, neighbours));
-        ReportBatch view = null;
-        if (submission.batch()) {
-            List<ReportBatch.FlaggedRow> flaggedRows = new ArrayList<>();
-            for (int i = 0; i < flagged.size(); i++) {
-                StoredReport report = flagged.get(i);
-                if (!report.flags().isEmpty()) {
-                    flaggedRows.add(new ReportBatch.FlaggedRow(
-                            i + 1, rows.get(i).dataCenterCode(), report.period(), report.flags()));
-                }
-            }
-            view = new ReportBatch(batchId, flagged.size(), ids.size(), first, last, flaggedRows.size(), flaggedRows);
-        }
-        return new Stored(flagged, batchId, view);
+        store.insert(admitted.reports(), admitted.reportedBefore());
+        store.updateFlags(admitted.reflagged());
+        return new Stored(admitted.reports(), batchId, batch ? admitted.batch(batchId) : null);
     }
 
-    /** Stored and new months around the submitted ones, for the flags that look at the previous month. */
-    private final class Neighbours {
-        private final Map<Long, NavigableMap<YearMonth, StoredReport>> stored;
-        private final Map<Long, NavigableMap<YearMonth, MonthlyEnergy>> months = new HashMap<>();
-        private final Map<Long, YearMonth> first;
-
-        Neighbours(Map<Long, NavigableMap<YearMonth, StoredReport>> stored, Map<Long, YearMonth> first) {
-            this.stored = stored;
-            this.first = first;
-        }
-
-        NavigableMap<YearMonth, StoredReport> stored(long id) {
-            return stored.getOrDefault(id, new TreeMap<>());
-        }
-
-        NavigableMap<YearMonth, MonthlyEnergy> months(long id) {
-            return months.computeIfAbsent(id, k -> {
-                NavigableMap<YearMonth, MonthlyEnergy> m = new TreeMap<>();
-                stored(k).forEach((p, r) -> m.put(p, r.energy()));
-                return m;
-            });
-        }
-
-        /** The sites with a report before this submission. */
-        Set<Long> reported() {
-            return first.keySet();
-        }
-
-        /** The first month reported before this submission, or null. */
-        YearMonth first(long id) {
-            return first.get(id);
-        }
-    }
-
-    private EnumSet<QualityFlag> flags(
-            StoredReport report,
-            DataCenterRef dc,
-            NavigableMap<YearMonth, MonthlyEnergy> months,
-            YearMonth firstStored) {
-        YearMonth period = report.period();
-        YearMonth firstNew = months.isEmpty() ? null : months.firstKey();
-        boolean hasEarlier = (firstStored != null && firstStored.isBefore(period))
-                || (firstNew != null && firstNew.isBefore(period));
-        return qualityFlags()
-                .assess(
-                        period,
-                        report.facilityKwh(),
-                        report.itKwh(),
-                        dc.racks(),
-                        months.get(period.minusMonths(1)),
-                        hasEarlier);
-    }
-
-    /** Stored months right after the written ones: their previous month changed, so their flags may too. */
-    private Map<StoredReport, EnumSet<QualityFlag>> followers(
-            List<StoredReport> written, Map<Long, DataCenterRef> byId, Neighbours neighbours) {
-        Map<StoredReport, EnumSet<QualityFlag>> changes = new LinkedHashMap<>();
-        Set<String> writtenKeys = new HashSet<>();
-        written.forEach(r -> writtenKeys.add(r.dataCenterId() + "/" + r.period()));
-        for (StoredReport report : written) {
-            StoredReport next =
-                    neighbours.stored(report.dataCenterId()).get(report.period().plusMonths(1));
-            if (next == null || writtenKeys.contains(next.dataCenterId() + "/" + next.period())) {
-                continue;
-            }
-            DataCenterRef dc = byId.get(report.dataCenterId());
-            EnumSet<QualityFlag> flags = flags(next, dc, neighbours.months(dc.id()), neighbours.first(dc.id()));
-            if (!flags.equals(next.flags())) {
-                changes.put(next, flags);
-            }
-        }
-        return changes;
-    }
-
-    private QualityFlags qualityFlags() {
-        return new QualityFlags(new QualityThresholds(
-                config.reports().maxPlausiblePue(),
-                config.reports().maxMonthOnMonthChange(),
-                config.reports().kwPerRack()));
+    private ReportIntake intake(Instant now) {
+        return new ReportIntake(
+                new QualityThresholds(
+                        config.reports().maxPlausiblePue(),
+                        config.reports().maxMonthOnMonthChange(),
+                        config.reports().kwPerRack()),
+                YearMonth.from(now.atZone(clock.getZone())),
+                now);
     }
 }

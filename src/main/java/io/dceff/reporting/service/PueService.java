@@ -7,8 +7,8 @@ import io.dceff.pue.GradeThresholds;
 import io.dceff.pue.MonthlyEnergy;
 import io.dceff.pue.PueTrend;
 import io.dceff.pue.PueTrendCalculator;
+import io.dceff.registry.Site;
 import io.dceff.reporting.StoredReport;
-import io.dceff.reporting.service.ReportStore.DataCenterRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -44,7 +44,7 @@ public class PueService {
     @Inject
     Clock clock;
 
-    public record Trend(DataCenterRef dataCenter, PueTrend trend, GradeThresholds thresholds) {}
+    public record Trend(Site dataCenter, PueTrend trend, GradeThresholds thresholds) {}
 
     public BigDecimal gridFactor() {
         return config.factors().gridKgCo2PerKwh();
@@ -52,7 +52,7 @@ public class PueService {
 
     /** @param to defaults to the last full month; from defaults to 23 months before to (two years) */
     public Trend trend(String code, YearMonth from, YearMonth to, Actor actor) {
-        DataCenterRef dc = reports.requireDataCenter(code, actor);
+        Site dc = reports.requireDataCenter(code, actor);
         YearMonth end = to == null ? YearMonth.now(clock).minusMonths(1) : to;
         YearMonth start = from == null ? end.minusMonths(23) : from;
         if (start.isAfter(end)) {

@@ -1,15 +1,14 @@
 package io.dceff.reporting.service;
 
 import io.dceff.platform.jdbc.Jdbc;
-import io.dceff.platform.problem.ProblemException;
+import io.dceff.platform.jdbc.Jdbc.RowMapper;
 import io.dceff.reporting.QualityFlag;
 import io.dceff.reporting.ReportBatch;
+import io.dceff.reporting.StoredMonths;
 import io.dceff.reporting.StoredReport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Date;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -18,6 +17,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +26,6 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 
 /**
  * Energy reports in and out of MariaDB with plain JDBC: batched inserts and set-based reads, because
@@ -41,83 +40,73 @@ public class ReportStore {
     /** {@link #COLUMNS} of energy_report aliased r. */
     private static final String PREFIXED = "r." + COLUMNS.replace(", ", ", r.");
 
+    /** A NULL for each of {@link #COLUMNS} and the note: no report, in a row of a UNION that has them. */
+    private static final String NO_REPORT =
+            String.join(", ", Collections.nCopies(COLUMNS.split(", ").length + 1, "NULL"));
+
+    /**
+     * A row of energy_report or energy_report_revision: {@link #COLUMNS} and the note (selected as {@code NULL AS
+     * note} from energy_report, which keeps none), read by name.
+     */
+    private static final RowMapper<StoredReport> REPORT = rs -> new StoredReport(
+            rs.getLong("data_center_id"),
+            yearMonth(rs.getObject("period", LocalDate.class)),
+            rs.getInt("revision"),
+            rs.getBigDecimal("facility_kwh"),
+            rs.getBigDecimal("it_kwh"),
+            rs.getBigDecimal("renewable_kwh"),
+            rs.getBigDecimal("reused_kwh"),
+            rs.getBigDecimal("water_m3"),
+            rs.getObject("racks_in_use", Integer.class),
+            rs.getObject("pue_category", Integer.class),
+            QualityFlag.fromColumn(rs.getString("quality_flags")),
+            rs.getTimestamp("submitted_at").toInstant(),
+            rs.getString("submitted_by"),
+            rs.getObject("batch_id", Long.class),
+            rs.getString("note"));
+
     @Inject
     Jdbc jdbc;
 
     @Inject
     WindowTotals windowTotals;
 
-    /** What a report needs to know of its data center. */
-    public record DataCenterRef(long id, String code, String operatorCode, int racks, LocalDate commissionedOn) {}
-
-    /** The key facts of the data centers with these codes, looked up in one query per thousand codes. */
-    public Map<String, DataCenterRef> dataCenters(Collection<String> codes) {
-        Map<String, DataCenterRef> found = new HashMap<>();
-        for (List<String> chunk : Jdbc.chunks(List.copyOf(codes))) {
-            jdbc.query(
-                    "SELECT id, code, operator_code, racks, commissioned_on FROM data_center WHERE code IN ("
-                            + Jdbc.placeholders(chunk.size()) + ")",
-                    chunk,
-                    rs -> found.put(
-                            rs.getString(2),
-                            new DataCenterRef(
-                                    rs.getLong(1),
-                                    rs.getString(2),
-                                    rs.getString(3),
-                                    rs.getInt(4),
-                                    rs.getObject(5, LocalDate.class))));
-        }
-        return found;
-    }
-
     /**
-     * What a submission needs to know, in one statement per thousand codes: the data centers with these codes, the
-     * latest revisions of their months in [from, to] (none when from is after to), and the first month each has reported.
+     * The latest revisions of these sites' months in [from, to] (none when from is null or after to) and the first
+     * month each has reported, in one statement per thousand sites: what a submission needs to know of what is stored.
      */
-    public record Known(
-            Map<String, DataCenterRef> dataCenters,
-            Map<Long, NavigableMap<YearMonth, StoredReport>> current,
-            Map<Long, YearMonth> firstReported) {}
-
-    public Known known(Collection<String> codes, YearMonth from, YearMonth to) {
-        Map<String, DataCenterRef> dataCenters = new HashMap<>();
+    public StoredMonths months(Collection<Long> dataCenterIds, YearMonth from, YearMonth to) {
         Map<Long, NavigableMap<YearMonth, StoredReport>> current = new HashMap<>();
         Map<Long, YearMonth> firstReported = new HashMap<>();
-        for (List<String> chunk : Jdbc.chunks(List.copyOf(codes))) {
-            List<Object> params = new ArrayList<>();
+        for (List<Long> chunk : Jdbc.chunks(List.copyOf(dataCenterIds))) {
+            List<Object> params = new ArrayList<>(chunk.size() * 2 + 2);
+            params.addAll(chunk);
+            params.addAll(chunk);
             params.add(month(from));
             params.add(month(to));
-            params.addAll(chunk);
+            // the months as one range per site of the unique key; then a row per site with its first month, one
+            // dive into the same key each
             jdbc.query(
-                    "SELECT d.id, d.code, d.operator_code, d.racks, d.commissioned_on,"
-                            + " (SELECT f.period FROM energy_report f WHERE f.data_center_id = d.id ORDER BY f.period LIMIT 1), "
-                            + PREFIXED
-                            + ", NULL FROM data_center d LEFT JOIN energy_report r ON r.data_center_id = d.id"
-                            + " AND r.period BETWEEN ? AND ? WHERE d.code IN (" + Jdbc.placeholders(chunk.size()) + ")",
+                    "WITH site (id) AS (VALUES " + String.join(",", Collections.nCopies(chunk.size(), "(?)")) + ")"
+                            + " SELECT r.data_center_id AS site_id, NULL AS first_period, " + PREFIXED
+                            + ", NULL AS note FROM energy_report r WHERE r.data_center_id IN ("
+                            + Jdbc.placeholders(chunk.size()) + ") AND r.period BETWEEN ? AND ?"
+                            + " UNION ALL SELECT site.id, (SELECT f.period FROM energy_report f"
+                            + " WHERE f.data_center_id = site.id ORDER BY f.period LIMIT 1), " + NO_REPORT
+                            + " FROM site",
                     params,
                     rs -> {
-                        long id = rs.getLong(1);
-                        if (!dataCenters.containsKey(rs.getString(2))) {
-                            dataCenters.put(
-                                    rs.getString(2),
-                                    new DataCenterRef(
-                                            id,
-                                            rs.getString(2),
-                                            rs.getString(3),
-                                            rs.getInt(4),
-                                            rs.getObject(5, LocalDate.class)));
-                        }
-                        LocalDate first = rs.getObject(6, LocalDate.class);
+                        long id = rs.getLong("site_id");
+                        LocalDate first = rs.getObject("first_period", LocalDate.class);
                         if (first != null) {
                             firstReported.put(id, YearMonth.from(first));
-                        }
-                        if (rs.getObject(7) != null) {
-                            StoredReport report = read(rs, 6);
+                        } else if (rs.getObject("period") != null) {
+                            StoredReport report = REPORT.map(rs);
                             current.computeIfAbsent(id, k -> new TreeMap<>()).put(report.period(), report);
                         }
                     });
         }
-        return new Known(dataCenters, current, firstReported);
+        return new StoredMonths(current, firstReported);
     }
 
     /** Latest revisions of these data centers' months in [from, to], by data center and month. */
@@ -129,11 +118,11 @@ public class ReportStore {
             params.add(month(from));
             params.add(month(to));
             jdbc.query(
-                    "SELECT " + COLUMNS + ", NULL FROM energy_report WHERE data_center_id IN ("
+                    "SELECT " + COLUMNS + ", NULL AS note FROM energy_report WHERE data_center_id IN ("
                             + Jdbc.placeholders(chunk.size()) + ") AND period BETWEEN ? AND ?",
                     params,
                     rs -> {
-                        StoredReport report = read(rs);
+                        StoredReport report = REPORT.map(rs);
                         found.computeIfAbsent(report.dataCenterId(), id -> new TreeMap<>())
                                 .put(report.period(), report);
                     });
@@ -143,42 +132,35 @@ public class ReportStore {
 
     /** The latest revision of one month, locked until the transaction ends (corrections queue up here). */
     public Optional<StoredReport> lockCurrent(long dataCenterId, YearMonth period) {
-        List<StoredReport> found = new ArrayList<>();
-        jdbc.query(
-                "SELECT " + COLUMNS + ", NULL FROM energy_report WHERE data_center_id = ? AND period = ? FOR UPDATE",
+        return jdbc.first(
+                "SELECT " + COLUMNS + ", NULL AS note FROM energy_report WHERE data_center_id = ? AND period = ?"
+                        + " FOR UPDATE",
                 List.of(dataCenterId, month(period)),
-                rs -> found.add(read(rs)));
-        return found.stream().findFirst();
+                REPORT);
     }
 
     public List<StoredReport> revisions(long dataCenterId, YearMonth period) {
-        List<StoredReport> found = new ArrayList<>();
-        jdbc.query(
+        return jdbc.list(
                 "SELECT " + COLUMNS + ", note FROM energy_report_revision WHERE data_center_id = ? AND period = ?"
                         + " ORDER BY revision",
                 List.of(dataCenterId, month(period)),
-                rs -> found.add(read(rs)));
-        return found;
+                REPORT);
     }
 
     /** Latest revisions of one data center, oldest month first, one page of them. */
     public List<StoredReport> page(long dataCenterId, YearMonth from, YearMonth to, int offset, int limit) {
-        List<StoredReport> found = new ArrayList<>();
-        jdbc.query(
-                "SELECT " + COLUMNS + ", NULL FROM energy_report WHERE data_center_id = ? AND period BETWEEN ? AND ?"
-                        + " ORDER BY period LIMIT ? OFFSET ?",
+        return jdbc.list(
+                "SELECT " + COLUMNS + ", NULL AS note FROM energy_report WHERE data_center_id = ?"
+                        + " AND period BETWEEN ? AND ? ORDER BY period LIMIT ? OFFSET ?",
                 List.of(dataCenterId, month(from), month(to), limit, offset),
-                rs -> found.add(read(rs)));
-        return found;
+                REPORT);
     }
 
     public long count(long dataCenterId, YearMonth from, YearMonth to) {
-        long[] count = new long[1];
-        jdbc.query(
-                "SELECT COUNT(*) FROM energy_report WHERE data_center_id = ? AND period BETWEEN ? AND ?",
+        return jdbc.one(
+                "SELECT COUNT(*) AS reports FROM energy_report WHERE data_center_id = ? AND period BETWEEN ? AND ?",
                 List.of(dataCenterId, month(from), month(to)),
-                rs -> count[0] = rs.getLong(1));
-        return count[0];
+                rs -> rs.getLong("reports"));
     }
 
     /**
@@ -214,7 +196,7 @@ public class ReportStore {
                     Jdbc.setDecimal(ps, 6, r.waterM3());
                     Jdbc.setInteger(ps, 7, r.racksInUse());
                     Jdbc.setInteger(ps, 8, r.pueCategory());
-                    ps.setString(9, StoredReport.encode(r.flags()));
+                    ps.setString(9, QualityFlag.toColumn(r.flags()));
                     ps.setObject(10, Jdbc.localDateTime(r.submittedAt()));
                     ps.setString(11, r.submittedBy());
                     Jdbc.setLong(ps, 12, r.batchId());
@@ -231,7 +213,7 @@ public class ReportStore {
                 "UPDATE energy_report SET quality_flags = ? WHERE data_center_id = ? AND period = ?",
                 List.copyOf(changes.entrySet()),
                 (ps, e) -> {
-                    ps.setString(1, StoredReport.encode(e.getValue()));
+                    ps.setString(1, QualityFlag.toColumn(e.getValue()));
                     ps.setLong(2, e.getKey().dataCenterId());
                     ps.setObject(3, month(e.getKey().period()));
                 });
@@ -262,42 +244,37 @@ public class ReportStore {
                         flagged));
     }
 
-    /** A stored batch with its flagged rows (numbered in submission order), or null when there is none. */
-    public ReportBatch batch(long id, Predicate<String> mayAccessOperator) {
-        List<ReportBatch> head = new ArrayList<>();
-        jdbc.query(
-                "SELECT row_count, data_centers, first_period, last_period, flagged FROM report_batch WHERE id = ?",
-                List.of(id),
-                rs -> head.add(new ReportBatch(
-                        id,
-                        rs.getInt(1),
-                        rs.getInt(2),
-                        yearMonth(rs.getDate(3)),
-                        yearMonth(rs.getDate(4)),
-                        rs.getInt(5),
-                        new ArrayList<>())));
-        if (head.isEmpty()) {
-            return null;
-        }
-        ReportBatch batch = head.get(0);
-        int[] row = {0};
-        jdbc.query(
-                "SELECT d.code, d.operator_code, r.period, r.quality_flags FROM energy_report_revision r"
-                        + " JOIN data_center d ON d.id = r.data_center_id WHERE r.batch_id = ? ORDER BY r.id",
-                List.of(id),
-                rs -> {
-                    row[0]++;
-                    if (!mayAccessOperator.test(rs.getString(2))) {
-                        throw ProblemException.forbidden("This batch holds another organization's reports");
-                    }
-                    EnumSet<QualityFlag> flags = StoredReport.decode(rs.getString(4));
-                    if (!flags.isEmpty()) {
-                        batch.flaggedRows()
-                                .add(new ReportBatch.FlaggedRow(
-                                        row[0], rs.getString(1), yearMonth(rs.getDate(3)), flags));
-                    }
-                });
-        return batch;
+    /**
+     * A stored batch as its tables hold it: the summary, and each row's data center, month and flags in submission
+     * order.
+     */
+    public record StoredBatch(ReportBatch summary, List<BatchRow> rows) {}
+
+    public record BatchRow(long dataCenterId, YearMonth period, EnumSet<QualityFlag> flags) {}
+
+    public Optional<StoredBatch> batch(long id) {
+        return jdbc.first(
+                        "SELECT row_count, data_centers, first_period, last_period, flagged FROM report_batch"
+                                + " WHERE id = ?",
+                        List.of(id),
+                        rs -> new ReportBatch(
+                                id,
+                                rs.getInt("row_count"),
+                                rs.getInt("data_centers"),
+                                yearMonth(rs.getObject("first_period", LocalDate.class)),
+                                yearMonth(rs.getObject("last_period", LocalDate.class)),
+                                rs.getInt("flagged"),
+                                List.of()))
+                .map(summary -> new StoredBatch(
+                        summary,
+                        jdbc.list(
+                                "SELECT data_center_id, period, quality_flags FROM energy_report_revision"
+                                        + " WHERE batch_id = ? ORDER BY id",
+                                List.of(id),
+                                rs -> new BatchRow(
+                                        rs.getLong("data_center_id"),
+                                        yearMonth(rs.getObject("period", LocalDate.class)),
+                                        QualityFlag.fromColumn(rs.getString("quality_flags"))))));
     }
 
     private void insertRevisions(List<StoredReport> reports) {
@@ -321,44 +298,18 @@ public class ReportStore {
         Jdbc.setDecimal(ps, 8, r.waterM3());
         Jdbc.setInteger(ps, 9, r.racksInUse());
         Jdbc.setInteger(ps, 10, r.pueCategory());
-        ps.setString(11, StoredReport.encode(r.flags()));
+        ps.setString(11, QualityFlag.toColumn(r.flags()));
         ps.setObject(12, Jdbc.localDateTime(r.submittedAt()));
         ps.setString(13, r.submittedBy());
         Jdbc.setLong(ps, 14, r.batchId());
     }
 
-    private static StoredReport read(ResultSet rs) throws SQLException {
-        return read(rs, 0);
-    }
-
-    /** A report from the columns after the first {@code skip} of the row: {@link #COLUMNS}, then the note. */
-    private static StoredReport read(ResultSet rs, int skip) throws SQLException {
-        int c = skip;
-        return new StoredReport(
-                rs.getLong(c + 1),
-                yearMonth(rs.getDate(c + 2)),
-                rs.getInt(c + 3),
-                rs.getBigDecimal(c + 4),
-                rs.getBigDecimal(c + 5),
-                rs.getBigDecimal(c + 6),
-                rs.getBigDecimal(c + 7),
-                rs.getBigDecimal(c + 8),
-                rs.getObject(c + 9, Integer.class),
-                rs.getObject(c + 10, Integer.class),
-                StoredReport.decode(rs.getString(c + 11)),
-                rs.getTimestamp(c + 12).toInstant(),
-                rs.getString(c + 13),
-                rs.getObject(c + 14, Long.class),
-                rs.getString(c + 15));
-    }
-
-    /** Months are stored as their first day. */
-    /** The first day of the month, bound as a LocalDate (the driver encodes it without a Calendar). */
+    /** Months are stored as their first day, bound as a LocalDate (the driver encodes it without a Calendar). */
     static LocalDate month(YearMonth month) {
         return month == null ? null : month.atDay(1);
     }
 
-    static YearMonth yearMonth(Date date) {
-        return date == null ? null : YearMonth.from(date.toLocalDate());
+    static YearMonth yearMonth(LocalDate day) {
+        return day == null ? null : YearMonth.from(day);
     }
 }

@@ -4,18 +4,23 @@ import io.dceff.platform.DceffConfig;
 import io.dceff.platform.jdbc.Jdbc;
 import io.dceff.platform.jobs.JobLease;
 import io.dceff.platform.security.Actor;
+import io.dceff.registry.Site;
+import io.dceff.registry.service.SiteStatus;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,6 +42,9 @@ public class ReportingReminders {
 
     @Inject
     JobLease lease;
+
+    @Inject
+    SiteStatus sites;
 
     @Inject
     DceffConfig config;
@@ -85,37 +93,62 @@ public class ReportingReminders {
         }
     }
 
+    /**
+     * Running data centers commissioned by the end of the month (asked of the registry) with neither a report for it
+     * nor a reminder yet, reminded in one batch of inserts.
+     */
     private int write(YearMonth period) {
-        // running data centers commissioned by the end of the month, with no report for it
-        return jdbc.update(
-                "INSERT IGNORE INTO reporting_reminder (data_center_id, period, operator_code, created_at) "
-                        + "SELECT dc.id, ?, dc.operator_code, NOW(3) FROM data_center dc "
-                        + "WHERE dc.status IN ('OPERATING', 'CONSOLIDATING') AND dc.commissioned_on <= ? "
-                        + "AND NOT EXISTS (SELECT 1 FROM energy_report r WHERE r.data_center_id = dc.id AND r.period = ?)",
-                List.of(period.atDay(1), period.atEndOfMonth(), period.atDay(1)));
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            List<Site> running = sites.running(period.atEndOfMonth(), null, null);
+            Set<Long> done = new HashSet<>(jdbc.list(
+                    "SELECT data_center_id FROM energy_report WHERE period = ?"
+                            + " UNION SELECT data_center_id FROM reporting_reminder WHERE period = ?",
+                    List.of(period.atDay(1), period.atDay(1)),
+                    rs -> rs.getLong("data_center_id")));
+            List<Site> due =
+                    running.stream().filter(s -> !done.contains(s.id())).toList();
+            jdbc.batch(
+                    "INSERT IGNORE INTO reporting_reminder (data_center_id, period, operator_code, created_at)"
+                            + " VALUES (?, ?, ?, NOW(3))",
+                    due,
+                    (ps, site) -> {
+                        ps.setLong(1, site.id());
+                        ps.setObject(2, period.atDay(1));
+                        ps.setString(3, site.operatorCode());
+                    });
+            return due.size();
+        });
     }
 
+    /** The month's reminders, in the order of the data centers' codes; an operator's own only. */
     public List<Reminder> list(YearMonth period, Actor actor) {
         List<Object> params = new ArrayList<>(List.of(period.atDay(1)));
         String own = "";
         if (actor.restrictedTo().isPresent()) {
-            own = " AND r.operator_code = ?";
+            own = " AND operator_code = ?";
             params.add(actor.restrictedTo().get());
         }
-        return jdbc.list(
-                "SELECT dc.code, dc.name, r.operator_code, r.created_at FROM reporting_reminder r "
-                        + "JOIN data_center dc ON dc.id = r.data_center_id WHERE r.period = ?" + own
-                        + " ORDER BY dc.code",
+        List<Written> written = jdbc.list(
+                "SELECT data_center_id, operator_code, created_at FROM reporting_reminder WHERE period = ?" + own,
                 params,
-                rs -> reminder(rs, period));
+                WRITTEN);
+        Set<Long> ids = new HashSet<>();
+        written.forEach(w -> ids.add(w.dataCenterId()));
+        Map<Long, Site> byId = sites.byId(ids);
+        List<Reminder> reminders = new ArrayList<>(written.size());
+        for (Written w : written) {
+            Site site = byId.get(w.dataCenterId());
+            reminders.add(new Reminder(site.code(), site.name(), w.operator(), period, w.createdAt()));
+        }
+        reminders.sort(Comparator.comparing(Reminder::dataCenter, Site.CODE_ORDER));
+        return reminders;
     }
 
-    private static Reminder reminder(ResultSet rs, YearMonth period) throws SQLException {
-        return new Reminder(
-                rs.getString("code"),
-                rs.getString("name"),
-                rs.getString("operator_code"),
-                period,
-                rs.getTimestamp("created_at").toInstant());
-    }
+    /** A row of reporting_reminder: which data center, the operator reminded, when. */
+    private record Written(long dataCenterId, String operator, Instant createdAt) {}
+
+    private static final Jdbc.RowMapper<Written> WRITTEN = rs -> new Written(
+            rs.getLong("data_center_id"),
+            rs.getString("operator_code"),
+            rs.getTimestamp("created_at").toInstant());
 }

@@ -121,15 +121,14 @@ public class WindowTotals {
         if (!last.equals(keptLast(LocalDate.now(clock))) || !first.equals(last.minusMonths(11))) {
             return aggregate(first, last);
         }
-        long[] other = new long[1];
-        jdbc.query(
-                "SELECT COUNT(*) FROM energy_window_total WHERE last_period IS NULL OR last_period <> ?",
+        long other = jdbc.one(
+                "SELECT COUNT(*) AS other FROM energy_window_total WHERE last_period IS NULL OR last_period <> ?",
                 List.of(month(last)),
-                rs -> other[0] = rs.getLong(1));
-        if (other[0] == 0) {
+                rs -> rs.getLong("other"));
+        if (other == 0) {
             return kept(last);
         }
-        boolean few = other[0] <= REFRESH_NOW;
+        boolean few = other <= REFRESH_NOW;
         if (few && !refreshing()) {
             refresh(last);
         } else {
@@ -199,12 +198,11 @@ public class WindowTotals {
      * @return the rows that now name the window
      */
     public synchronized int refresh(YearMonth last) {
-        List<Long> other = new ArrayList<>();
-        jdbc.query(
+        List<Long> other = jdbc.list(
                 "SELECT data_center_id FROM energy_window_total WHERE last_period IS NULL OR last_period <> ?"
                         + " ORDER BY data_center_id",
                 List.of(month(last)),
-                rs -> other.add(rs.getLong(1)));
+                rs -> rs.getLong("data_center_id"));
         int refreshed = 0;
         for (int i = 0; i < other.size(); i += REFRESH_CHUNK) {
             List<Long> ids = other.subList(i, Math.min(other.size(), i + REFRESH_CHUNK));
