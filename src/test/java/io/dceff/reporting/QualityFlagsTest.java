@@ -3,13 +3,14 @@ package io.dceff.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dceff.pue.MonthlyEnergy;
+import io.dceff.support.ConfigDefaults;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
 
 class QualityFlagsTest {
 
-    private final QualityFlags flags = new QualityFlags(QualityThresholds.defaults());
+    private final QualityFlags flags = new QualityFlags(QualityThresholds.of(ConfigDefaults.reports()));
     private static final YearMonth MARCH = YearMonth.of(2024, 3);
 
     private static BigDecimal d(String value) {

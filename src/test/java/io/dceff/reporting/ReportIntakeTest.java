@@ -13,6 +13,7 @@ import io.dceff.registry.Site;
 import io.dceff.reporting.ReportIntake.Admitted;
 import io.dceff.reporting.ReportIntake.Corrected;
 import io.dceff.reporting.ReportIntake.Row;
+import io.dceff.support.ConfigDefaults;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,7 +52,7 @@ class ReportIntakeTest {
     private static final YearMonth MAR = YearMonth.of(2025, 3);
     private static final YearMonth APR = YearMonth.of(2025, 4);
 
-    private final ReportIntake intake = new ReportIntake(QualityThresholds.defaults(), CURRENT, NOW);
+    private final ReportIntake intake = new ReportIntake(QualityThresholds.of(ConfigDefaults.reports()), CURRENT, NOW);
 
     private static Site site(long id, String code, String operator) {
         return new Site(

@@ -213,11 +213,6 @@ public class EnergyReportService {
 
     private ReportIntake intake(Instant now) {
         return new ReportIntake(
-                new QualityThresholds(
-                        config.reports().maxPlausiblePue(),
-                        config.reports().maxMonthOnMonthChange(),
-                        config.reports().kwPerRack()),
-                YearMonth.from(now.atZone(clock.getZone())),
-                now);
+                QualityThresholds.of(config.reports()), YearMonth.from(now.atZone(clock.getZone())), now);
     }
 }
