@@ -734,21 +734,7 @@ public final class Benchmark {
             }
             List<String> bodies = new ArrayList<>();
             for (int from = 0; from < rows.size(); from += settings.stationBatch()) {
-                StringBuilder part = new StringBuilder("siteId,district,technology,builtOn,sharedWith\n");
-                for (SyntheticData.Station s :
-                        rows.subList(from, Math.min(rows.size(), from + settings.stationBatch()))) {
-                    part.append(s.siteId())
-                            .append(',')
-                            .append(s.district())
-                            .append(',')
-                            .append(s.technology())
-                            .append(',')
-                            .append(s.builtOn())
-                            .append(',')
-                            .append(s.sharedWith())
-                            .append('\n');
-                }
-                bodies.add(part.toString());
+                bodies.add(stationCsv(rows.subList(from, Math.min(rows.size(), from + settings.stationBatch()))));
             }
             List<List<SyntheticData.Station>> quarters = new ArrayList<>();
             List<Path> files = new ArrayList<>();
@@ -873,6 +859,24 @@ public final class Benchmark {
                     + " WHERE d.status IN ('OPERATING', 'CONSOLIDATING') AND d.racks <= 800"
                     + " AND d.commissioned_on <= DATE_SUB(?, INTERVAL 10 YEAR) AND w.facility > 1.7 * w.it"
                     + " ORDER BY pue DESC";
+
+    /** Stations as the carriers' CSV upload template has them. */
+    private static String stationCsv(List<SyntheticData.Station> stations) {
+        StringBuilder csv = new StringBuilder("siteId,district,technology,builtOn,sharedWith\n");
+        for (SyntheticData.Station s : stations) {
+            csv.append(s.siteId())
+                    .append(',')
+                    .append(s.district())
+                    .append(',')
+                    .append(s.technology())
+                    .append(',')
+                    .append(s.builtOn())
+                    .append(',')
+                    .append(s.sharedWith())
+                    .append('\n');
+        }
+        return csv.toString();
+    }
 
     /**
      * The sharing rates of new base stations as a regulator asks for them: every built year by district and by
@@ -1289,20 +1293,11 @@ public final class Benchmark {
         }
         Map<String, Object> tried = new LinkedHashMap<>();
         String smallest = null;
-        StringBuilder stations = new StringBuilder("siteId,district,technology,builtOn,sharedWith\n");
+        List<SyntheticData.Station> carrierStations = new ArrayList<>();
         for (int i = 0; i < data.stations; i += data.carriers) {
-            SyntheticData.Station s = data.station(i);
-            stations.append(s.siteId())
-                    .append(',')
-                    .append(s.district())
-                    .append(',')
-                    .append(s.technology())
-                    .append(',')
-                    .append(s.builtOn())
-                    .append(',')
-                    .append(s.sharedWith())
-                    .append('\n');
+            carrierStations.add(data.station(i));
         }
+        String stations = stationCsv(carrierStations);
         for (String heap : settings.heapSearch().split(",")) {
             progress("heap " + heap);
             String outcome;
@@ -1319,7 +1314,7 @@ public final class Benchmark {
                                 "/api/v1/base-stations/batch",
                                 TestTokens.carrier(SyntheticData.carrierCode(0)),
                                 "text/csv",
-                                stations.toString())
+                                stations)
                         .statusCode());
                 LoadGenerator.Result posts = LoadGenerator.run(
                         settings.loadClients(), Math.min(10, settings.loadSeconds()), seq -> postOneReport());

@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The registry's answers for capabilities that work on many data centers at once: sites with their status at a
@@ -125,31 +126,25 @@ public class SiteStatus {
 
     /** The data centers with these codes, by code, with their current status; codes not registered are absent. */
     public Map<String, Site> byCode(Collection<String> codes) {
-        Map<String, Site> sites = new HashMap<>();
-        for (List<String> chunk : Jdbc.chunks(List.copyOf(codes))) {
-            jdbc.query(
-                    "SELECT " + COLUMNS + ", d.status AS status FROM data_center d WHERE d.code IN ("
-                            + Jdbc.placeholders(chunk.size()) + ")",
-                    chunk,
-                    rs -> {
-                        Site site = site(rs);
-                        sites.put(site.code(), site);
-                    });
-        }
-        return sites;
+        return where("d.code", codes, Site::code);
     }
 
     /** These data centers, by id, with their current status. */
     public Map<Long, Site> byId(Collection<Long> ids) {
-        Map<Long, Site> sites = new HashMap<>();
-        for (List<Long> chunk : Jdbc.chunks(List.copyOf(ids))) {
+        return where("d.id", ids, Site::id);
+    }
+
+    /** The sites whose {@code column} is one of {@code values}, one statement per thousand, keyed by {@code key}. */
+    private <K> Map<K, Site> where(String column, Collection<?> values, Function<Site, K> key) {
+        Map<K, Site> sites = new HashMap<>();
+        for (List<?> chunk : Jdbc.chunks(List.copyOf(values))) {
             jdbc.query(
-                    "SELECT " + COLUMNS + ", d.status AS status FROM data_center d WHERE d.id IN ("
+                    "SELECT " + COLUMNS + ", d.status AS status FROM data_center d WHERE " + column + " IN ("
                             + Jdbc.placeholders(chunk.size()) + ")",
                     chunk,
                     rs -> {
                         Site site = site(rs);
-                        sites.put(site.id(), site);
+                        sites.put(key.apply(site), site);
                     });
         }
         return sites;
