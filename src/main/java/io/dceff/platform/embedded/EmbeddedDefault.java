@@ -1,7 +1,9 @@
 package io.dceff.platform.embedded;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,6 +57,11 @@ public final class EmbeddedDefault {
                     + "(the container image leaves it out): set QUARKUS_DATASOURCE_JDBC_URL, "
                     + "QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD");
         }
+        ProjectFolders.beside(Path.of("").toAbsolutePath(), codeLocation(), EmbeddedDefault::setting)
+                .forEach((property, path) -> {
+                    LOG.infof("Not in the working directory: %s taken from %s", property, path);
+                    System.setProperty(property, path);
+                });
         Path dir = Path.of(setting("dceff.embedded.dir").orElse("data"));
         keepOutOfTheTemporaryDirectory(dir);
         int port = Integer.parseInt(setting("dceff.embedded.port").orElse("0"));
@@ -138,6 +145,19 @@ public final class EmbeddedDefault {
     }
 
     /** A setting as Quarkus would read it from a system property or its environment-variable form. */
+    /** Where the service's code is: its jar when the class loader tells, else the jar Java was started with. */
+    private static Path codeLocation() {
+        try {
+            return Path.of(EmbeddedDefault.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+        } catch (RuntimeException | URISyntaxException e) {
+            return Path.of(System.getProperty("java.class.path").split(File.pathSeparator)[0]);
+        }
+    }
+
     static Optional<String> setting(String key) {
         String value = System.getProperty(key);
         if (value == null) {
