@@ -51,7 +51,8 @@ public class DceffMain {
                 ReadyLine ready = new ReadyLine(
                         config.getOptionalValue("quarkus.http.host", String.class)
                                 .orElse("0.0.0.0"),
-                        config.getValue("quarkus.http.port", Integer.class));
+                        config.getValue("quarkus.http.port", Integer.class),
+                        config.getValue("dceff.fixtures.dir", String.class));
                 if (!ready.loopbackOnly()) {
                     LOG.warn(ready.openWarning());
                 }

@@ -4,7 +4,7 @@
 const OPERATOR_TEXTS = {
   zh: {
     title: '数据中心能耗报送', devSignIn: '开发登录（运营商）', wrongRole: '此页面需要运营商（operator）角色的令牌。',
-    dataCenters: '我的数据中心', code: '编号', name: '名称', racks: '机架数', lastMonth: '最近报送月份', missing: '缺报月份',
+    dataCenters: '我的数据中心', code: '编号', name: '名称', racks: '机架数', lastMonth: '最近报送月份', missing: '缺报月份（近 12 个月）',
     trailingPue: '滚动 12 个月 PUE', grade: '等级', submitMonth: '报送一个月', dataCenter: '数据中心', period: '月份',
     facilityKwh: '总耗电量 kWh', itKwh: 'IT 设备耗电量 kWh', submit: '提交', upload: '上传 CSV 或 XLSX',
     none: '—', GRADE_1: '一级', GRADE_2: '二级', GRADE_3: '三级',
@@ -19,7 +19,7 @@ const OPERATOR_TEXTS = {
     title: 'Data-center energy reporting', devSignIn: 'Development sign-in (operator)',
     wrongRole: 'This page needs a token with the operator role.',
     dataCenters: 'My data centers', code: 'Code', name: 'Name', racks: 'Racks', lastMonth: 'Last month reported',
-    missing: 'Missing months', trailingPue: 'Trailing-12-month PUE', grade: 'Grade', submitMonth: 'Report a month',
+    missing: 'Missing months (last 12)', trailingPue: 'Trailing-12-month PUE', grade: 'Grade', submitMonth: 'Report a month',
     dataCenter: 'Data center', period: 'Month', facilityKwh: 'Facility energy kWh', itKwh: 'IT energy kWh',
     submit: 'Submit', upload: 'Upload CSV or XLSX', none: '—', GRADE_1: 'Grade 1',
     GRADE_2: 'Grade 2', GRADE_3: 'Grade 3', EXCEEDS_LIMIT: 'Exceeds the limit', NOT_APPLICABLE: 'Not applicable',
@@ -45,9 +45,14 @@ const OPERATOR_TEXTS = {
       $('reg-district').replaceChildren(...districts.map((d) => el('option', { value: d.code },
         d.code + ' ' + (Portal.state.lang === 'zh' ? d.nameZh : d.nameEn))));
     }
-    const page = await json('/api/v1/data-centers?size=500');
     const now = new Date();
-    const to = now.getFullYear() + '-' + String(now.getMonth() + 1).padStart(2, '0');
+    const month = (d) => d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0');
+    const to = month(now);
+    // the months owed and not reported, as the regulator's reporting gaps count them: the last 12 that have ended
+    const due = month(new Date(now.getFullYear(), now.getMonth() - 1, 1));
+    const [page, gaps] = await Promise.all([json('/api/v1/data-centers?size=500'),
+      json('/api/v1/reporting-gaps?months=12&size=500&to=' + due).catch(() => null)]);
+    const missingBy = new Map((gaps ? gaps.items : []).map((g) => [g.code, g.missing]));
     const rows = await Promise.all(page.items.map(async (dc) => {
       const trend = await json('/api/v1/data-centers/' + encodeURIComponent(dc.code) + '/pue?from=2015-01&to=' + to)
         .catch(() => null);
@@ -55,11 +60,13 @@ const OPERATOR_TEXTS = {
       const last = monthly.length ? monthly[monthly.length - 1].period : t('none');
       const trailing = trend && trend.trailing12 && trend.trailing12.pue != null
         ? Number(trend.trailing12.pue).toFixed(3) : t('none');
-      const missing = trend && trend.missingMonths ? trend.missingMonths.length : 0;
+      const missing = missingBy.get(dc.code) || [];
+      const missingText = missing.length === 0 ? '0' : missing.length + ' (' + (missing.length <= 3
+        ? missing.join(', ') : missing[0] + ' … ' + missing[missing.length - 1]) + ')';
       const standing = await json('/api/v1/data-centers/' + encodeURIComponent(dc.code) + '/closure-status')
         .catch(() => null);
       return el('tr', { 'data-code': dc.code }, el('td', {}, dc.code), el('td', {}, dc.name),
-        el('td', {}, String(dc.racks)), el('td', { class: 'last-month' }, last), el('td', {}, String(missing)),
+        el('td', {}, String(dc.racks)), el('td', { class: 'last-month' }, last), el('td', { class: 'missing' }, gaps ? missingText : t('none')),
         el('td', {}, trailing), el('td', {}, trend && trend.grade ? t(trend.grade) : t('none')),
         el('td', { class: 'closure' }, standing ? t(standing.status) : t('none')),
         el('td', {}, standing && standing.pueToLeave != null

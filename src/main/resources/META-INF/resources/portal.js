@@ -52,7 +52,7 @@ const Portal = (() => {
     <div class="row"><button id="sign-in-button" type="button" class="primary" data-i18n="signIn">登录</button></div>
     <div id="dev-sign-in" class="row" hidden>
       <label for="dev-org" data-i18n="devOrg">组织编码</label>
-      <input id="dev-org" type="text" autocomplete="off">
+      <select id="dev-org"></select>
       <button id="dev-sign-in-button" type="button" data-i18n="devSignIn">开发登录</button>
     </div>
     <p id="sign-in-message" class="message" role="alert"></p>`;
@@ -250,11 +250,15 @@ const Portal = (() => {
     try {
       const available = await (await fetch('/dev/token/available')).json();
       $('dev-sign-in').hidden = !available.available;
+      // the organizations of this page's kind (operators or carriers), to act for one of them
+      $('dev-org').replaceChildren(...(available.organizations || [])
+        .filter((o) => o.kind === role.toUpperCase())
+        .map((o) => el('option', { value: o.code }, o.code + ' ' + o.name)));
     } catch (e) {
       $('dev-sign-in').hidden = true;
     }
     $('dev-sign-in-button').addEventListener('click', async () => {
-      const org = $('dev-org').value.trim();
+      const org = $('dev-org').value;
       const answer = await fetch('/dev/token?role=' + role + '&org=' + encodeURIComponent(org));
       if (answer.ok) enter((await answer.json()).token);
       else $('sign-in-message').textContent = t('loadFailed') + answer.status;

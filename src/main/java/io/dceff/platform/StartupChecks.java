@@ -30,8 +30,9 @@ public class StartupChecks {
             return;
         }
         if (config.embedded().active()) {
-            LOG.info("Embedded default: tokens are verified with the development key in fixtures/dev-keys "
-                    + "(make one with fixtures/dev-token.sh ROLE [ORG])");
+            LOG.info("Embedded default: tokens are verified with the development key "
+                    + config.security().devPublicKey() + " (make one with "
+                    + config.fixtures().dir().resolve("dev-token.sh") + " ROLE [ORG])");
             return;
         }
         if (providerConfigured()) {

@@ -1,12 +1,15 @@
 package io.dceff.dashboard;
 
 import static io.dceff.support.Api.as;
+import static io.dceff.support.Api.creditCode;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.dceff.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The dashboard's sign-in helper on the embedded default (the test application runs on it). */
@@ -30,6 +33,22 @@ class DevTokenResourceTest {
                 .extract()
                 .path("token");
         as(operator).get("/api/v1/districts/summary?year=2025").then().statusCode(403);
+    }
+
+    @Test
+    void namesTheOrganizationsADevelopmentSignInCanActFor() {
+        String code = "A0-" + Long.toString(System.nanoTime(), 36).toUpperCase(java.util.Locale.ROOT);
+        as(TestTokens.admin())
+                .body(Map.of("code", code, "name", "Carrier " + code, "kind", "CARRIER", "creditCode", creditCode()))
+                .post("/api/v1/organizations")
+                .then()
+                .statusCode(201);
+        given().get("/dev/token/available")
+                .then()
+                .statusCode(200)
+                .body("available", equalTo(true))
+                .body("organizations.find { it.code == '" + code + "' }.kind", equalTo("CARRIER"))
+                .body("organizations.find { it.code == '" + code + "' }.name", equalTo("Carrier " + code));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.dceff.dashboard;
 import static io.dceff.support.Api.as;
 import static io.dceff.support.Api.createDataCenter;
 import static io.dceff.support.Api.createOrganization;
+import static io.dceff.support.Api.creditCode;
 import static io.dceff.support.Api.uniqueCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -138,6 +139,10 @@ class PortalBrowserTest {
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#upload-result .ok")));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(
                     By.cssSelector("tr[data-code='" + dc + "'] .last-month"), "2024-04"));
+            // months owed as the reporting gaps count them: the last 12 that have ended, none reported since 2024
+            assertThat(driver.findElement(By.cssSelector("tr[data-code='" + dc + "'] .missing"))
+                            .getText())
+                    .startsWith("12 (");
             as(TestTokens.regulator())
                     .get("/api/v1/data-centers/" + dc + "/energy-reports")
                     .then()
@@ -237,6 +242,32 @@ class PortalBrowserTest {
             assertThat(chromium.seriousAccessibilityViolations())
                     .as("axe-core, operator forms")
                     .isEmpty();
+        }
+    }
+
+    @Test
+    void onTheEmbeddedDefaultADevelopmentSignInActsForTheOrganizationChosen() throws IOException {
+        // a code that sorts before the other tests' organizations, so it is among those offered
+        String carrier = "A1-" + Long.toString(System.nanoTime(), 36).toUpperCase(java.util.Locale.ROOT);
+        as(TestTokens.admin())
+                .body(java.util.Map.of(
+                        "code", carrier, "name", "Carrier " + carrier, "kind", "CARRIER", "creditCode", creditCode()))
+                .post("/api/v1/organizations")
+                .then()
+                .statusCode(201);
+        try (HeadlessChromium chromium = new HeadlessChromium(1400, 1800)) {
+            WebDriver driver = chromium.driver();
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+            driver.get(carrierPage.toString());
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dev-sign-in")));
+            Select organizations = new Select(driver.findElement(By.id("dev-org")));
+            assertThat(organizations.getOptions())
+                    .as("carriers only")
+                    .allMatch(o -> !o.getAttribute("value").startsWith("OP-"));
+            organizations.selectByValue(carrier);
+            driver.findElement(By.id("dev-sign-in-button")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("view")));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), carrier));
         }
     }
 

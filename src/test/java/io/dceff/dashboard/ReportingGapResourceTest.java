@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** GET /api/v1/reporting-gaps: one operator's own sites, so other tests' data stays out of the way. */
+/**
+ * GET /api/v1/reporting-gaps: one operator's own sites, so other tests' data stays out of the way; an operator sees
+ * only its own.
+ */
 @QuarkusTest
 class ReportingGapResourceTest {
 
@@ -48,6 +51,31 @@ class ReportingGapResourceTest {
                 .then()
                 .statusCode(200)
                 .body("items", hasSize(2));
+    }
+
+    @Test
+    void anOperatorSeesTheGapsOfItsOwnSitesOnly() {
+        String operator = createOrganization("OPERATOR");
+        String other = createOrganization("OPERATOR");
+        String own = createDataCenter(operator, 100, LocalDate.of(2015, 1, 1));
+        createDataCenter(other, 100, LocalDate.of(2015, 1, 1));
+
+        as(TestTokens.operator(operator))
+                .get("/api/v1/reporting-gaps?to=2026-10&months=2")
+                .then()
+                .statusCode(200)
+                .body("items.code", contains(own))
+                .body("items[0].missing", contains("2026-09", "2026-10"));
+        as(TestTokens.operator(operator))
+                .get("/api/v1/reporting-gaps?to=2026-10&months=2&operator=" + operator)
+                .then()
+                .statusCode(200)
+                .body("items.code", contains(own));
+        as(TestTokens.operator(operator))
+                .get("/api/v1/reporting-gaps?to=2026-10&months=2&operator=" + other)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
     }
 
     @Test

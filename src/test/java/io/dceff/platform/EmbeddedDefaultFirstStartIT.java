@@ -57,7 +57,9 @@ class EmbeddedDefaultFirstStartIT {
                 "DCEFF_EMBEDDED_PORT",
                 Integer.toString(databasePort)));
         String ready = "dceff is ready: http://localhost:" + httpPort + "/ (dashboard) · API docs http://localhost:"
-                + httpPort + "/q/swagger-ui · a token: fixtures/dev-token.sh regulator";
+                + httpPort + "/q/swagger-ui · a token: "
+                + Path.of("fixtures/dev-token.sh").toAbsolutePath()
+                + " regulator";
         service.awaitLog(ready);
 
         String log = service.logText();

@@ -10,7 +10,7 @@ class EmbeddedStartTest {
 
     @Test
     void theReadyLineSaysWhereToGoNext() {
-        ReadyLine ready = new ReadyLine("127.0.0.1", 8080);
+        ReadyLine ready = new ReadyLine("127.0.0.1", 8080, "fixtures");
         assertThat(ready.loopbackOnly()).isTrue();
         assertThat(ready.line())
                 .isEqualTo("dceff is ready: http://localhost:8080/ (dashboard) · API docs "
@@ -19,13 +19,24 @@ class EmbeddedStartTest {
 
     @Test
     void aServiceOpenedToOtherMachinesIsNotLoopbackOnly() {
-        assertThat(new ReadyLine("0.0.0.0", 9000).loopbackOnly()).isFalse();
-        assertThat(new ReadyLine("0.0.0.0", 9000).line()).startsWith("dceff is ready: http://localhost:9000/ ");
-        assertThat(new ReadyLine("192.0.2.10", 9000).line()).startsWith("dceff is ready: http://192.0.2.10:9000/ ");
-        assertThat(new ReadyLine("fd00::5", 9000).line()).startsWith("dceff is ready: http://[fd00::5]:9000/ ");
-        assertThat(new ReadyLine("::1", 9000).loopbackOnly()).isTrue();
-        assertThat(new ReadyLine("0.0.0.0", 9000).openWarning())
+        assertThat(new ReadyLine("0.0.0.0", 9000, "fixtures").loopbackOnly()).isFalse();
+        assertThat(new ReadyLine("0.0.0.0", 9000, "fixtures").line())
+                .startsWith("dceff is ready: http://localhost:9000/ ");
+        assertThat(new ReadyLine("192.0.2.10", 9000, "fixtures").line())
+                .startsWith("dceff is ready: http://192.0.2.10:9000/ ");
+        assertThat(new ReadyLine("fd00::5", 9000, "fixtures").line())
+                .startsWith("dceff is ready: http://[fd00::5]:9000/ ");
+        assertThat(new ReadyLine("::1", 9000, "fixtures").loopbackOnly()).isTrue();
+        assertThat(new ReadyLine("0.0.0.0", 9000, "fixtures").openWarning())
                 .contains("anyone")
                 .contains("QUARKUS_HTTP_HOST");
+    }
+
+    @Test
+    void startedFromAnotherFolderTheReadyLineNamesTheTokenScriptInTheProject() {
+        ReadyLine ready = new ReadyLine("127.0.0.1", 8080, "/home/me/dceff/fixtures");
+        assertThat(ready.line()).endsWith(" · a token: /home/me/dceff/fixtures/dev-token.sh regulator");
+        assertThat(new ReadyLine("0.0.0.0", 8080, "/home/me/dceff/fixtures").openWarning())
+                .contains("/home/me/dceff/fixtures/dev-keys");
     }
 }

@@ -82,7 +82,7 @@ class AccessControlTest {
         RULES.put("GET /api/v1/energy-reports/batches/{id}", OWNER_AND_OVERSIGHT);
         RULES.put("GET /api/v1/energy-reports/template", OPERATORS_AND_OVERSIGHT);
         RULES.put("GET /api/v1/reporting-reminders", OPERATORS_AND_OVERSIGHT); // operators see their own
-        RULES.put("GET /api/v1/reporting-gaps", OVERSIGHT);
+        RULES.put("GET /api/v1/reporting-gaps", OPERATORS_AND_OVERSIGHT); // operators see their own
         RULES.put("GET /api/v1/rating-schemes", EVERYONE);
         RULES.put("GET /api/v1/base-stations", EnumSet.of(Who.CARRIER, Who.REGULATOR, Who.ADMIN));
         RULES.put("POST /api/v1/base-stations/batch", EnumSet.of(Who.CARRIER));

@@ -2,7 +2,9 @@ package io.dceff.dashboard.rest;
 
 import io.dceff.dashboard.DevTokens;
 import io.dceff.platform.DceffConfig;
+import io.dceff.platform.paging.PageRequest;
 import io.dceff.platform.problem.ProblemException;
+import io.dceff.registry.service.OrganizationService;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.nio.file.Paths;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -30,10 +33,19 @@ public class DevTokenResource {
 
     public record DevToken(String token, String role, String org, long expiresInSeconds) {}
 
-    public record Availability(boolean available) {}
+    /**
+     * @param available whether this caller gets development tokens here
+     * @param organizations when available, the organizations to sign in as (code, name, kind), by code
+     */
+    public record Availability(boolean available, List<DevOrganization> organizations) {}
+
+    public record DevOrganization(String code, String name, String kind) {}
 
     @Inject
     DceffConfig config;
+
+    @Inject
+    OrganizationService organizations;
 
     private volatile DevTokens tokens;
 
@@ -70,9 +82,17 @@ public class DevTokenResource {
     @Operation(
             hidden = true,
             summary = "Whether development tokens are handed out here",
-            description = "Always 200, so the dashboard can ask without a failed request in the browser's console.")
+            description = "Always 200, so the dashboard can ask without a failed request in the browser's console; "
+                    + "when available, with the organizations a development sign-in can act for.")
     public Availability available(@Context HttpServerRequest request) {
-        return new Availability(config.embedded().active() && DevTokens.fromThisMachine(request.remoteAddress()));
+        if (!config.embedded().active() || !DevTokens.fromThisMachine(request.remoteAddress())) {
+            return new Availability(false, List.of());
+        }
+        return new Availability(
+                true,
+                organizations.list(null, PageRequest.of(0, PageRequest.MAX_SIZE)).items().stream()
+                        .map(o -> new DevOrganization(o.code, o.name, o.kind.name()))
+                        .toList());
     }
 
     private DevTokens tokens() {

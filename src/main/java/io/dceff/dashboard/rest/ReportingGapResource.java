@@ -6,6 +6,7 @@ import io.dceff.platform.csv.CsvMediaType;
 import io.dceff.platform.paging.Page;
 import io.dceff.platform.paging.PageRequest;
 import io.dceff.platform.problem.ProblemException;
+import io.dceff.platform.security.Caller;
 import io.dceff.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -28,11 +29,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/reporting-gaps")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Dashboard")
-@RolesAllowed({Roles.REGULATOR, Roles.ADMIN})
+@RolesAllowed({Roles.OPERATOR, Roles.REGULATOR, Roles.ADMIN})
 public class ReportingGapResource {
 
     @Inject
     ReportingGapService service;
+
+    @Inject
+    Caller caller;
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvMediaType.TEXT_CSV})
@@ -42,7 +46,8 @@ public class ReportingGapResource {
             description =
                     "The months up to `to` (`months` of them, default 12) for which an OPERATING or CONSOLIDATING "
                             + "data center has no energy report, counted from the month it was commissioned; only sites with "
-                            + "at least one missing month, most missing first. Filters: district, operator. Regulators.")
+                            + "at least one missing month, most missing first. Filters: district, operator. Regulators; "
+                            + "operators see their own sites only (`operator`, if given, must be their own).")
     public ReportingGapPageView gaps(
             @Parameter(description = "YYYY-MM, the last month looked at") @QueryParam("to") @NotNull YearMonth to,
             @Parameter(description = "how many months up to `to` are looked at (1 to 60)")
@@ -57,7 +62,8 @@ public class ReportingGapResource {
         if (from.getYear() < 2000) {
             throw ProblemException.invalid("to", "must be 2000-01 or later");
         }
-        Page<ReportingGap> found = Page.of(service.gaps(from, to, blank(district), blank(operator)), page);
+        Page<ReportingGap> found =
+                Page.of(service.gaps(from, to, blank(district), blank(operator), caller.actor()), page);
         return new ReportingGapPageView(from, to, found.items(), found.page(), found.size(), found.total());
     }
 

@@ -2,6 +2,7 @@ package io.dceff.dashboard.service;
 
 import io.dceff.dashboard.ReportingGap;
 import io.dceff.platform.jdbc.Jdbc;
+import io.dceff.platform.security.Actor;
 import io.dceff.registry.Site;
 import io.dceff.registry.service.SiteStatus;
 import io.dceff.reporting.service.EnergyLedger;
@@ -32,8 +33,13 @@ public class ReportingGapService {
     /**
      * The sites with at least one missing month in [from, to], most missing first, then by code. Sites that
      * report: OPERATING or CONSOLIDATING now, as the reminder job counts them, commissioned by the end of {@code to}.
+     * An operator sees its own sites only; naming another operator is a 403.
      */
-    public List<ReportingGap> gaps(YearMonth from, YearMonth to, String district, String operator) {
+    public List<ReportingGap> gaps(YearMonth from, YearMonth to, String district, String operator, Actor actor) {
+        if (operator != null) {
+            actor.requireAccess(operator);
+        }
+        operator = actor.restrictedTo().orElse(operator);
         List<ReportingGap> gaps = new ArrayList<>();
         for (List<Site> chunk : Jdbc.chunks(sites.running(to.atEndOfMonth(), district, operator))) {
             Map<Long, Set<YearMonth>> reported =

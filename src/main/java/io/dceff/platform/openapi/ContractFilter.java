@@ -1,5 +1,6 @@
 package io.dceff.platform.openapi;
 
+import io.dceff.platform.csv.CsvMediaType;
 import io.dceff.platform.csv.XlsxUpload;
 import io.dceff.platform.problem.Problem;
 import java.util.ArrayDeque;
@@ -29,7 +30,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * What every operation of the document shares, written once instead of on each resource method: the error
  * answers (RFC 9457 problem details with the {@link Problem} schema) that apply to the operation's shape, the
  * {@code Location} header of each 201, {@code text/csv} answers as strings, files to download (answers offered
- * as a workbook) as binary, and answer properties that are always present marked {@code required}. An operation
+ * as a workbook) as binary, table uploads (a {@code text/csv} body) also as {@code application/csv} and as an XLSX
+ * workbook, which {@link io.dceff.platform.csv.TableUpload} reads alike, and answer properties that are always present marked {@code required}. An operation
  * adds its own cases (409, 422) with {@code @APIResponse(responseCode, description)}; the problem body is filled in
  * here.
  */
@@ -128,6 +130,7 @@ public class ContractFilter implements OASFilter {
     }
 
     private void completeResponses(Operation operation) {
+        tableUpload(operation);
         jsonBodyFirst(operation);
         APIResponses responses = operation.getResponses();
         Map<String, APIResponse> answers = new TreeMap<>(responses.getAPIResponses());
@@ -194,6 +197,36 @@ public class ContractFilter implements OASFilter {
             }
         });
         responses.setAPIResponses(new LinkedHashMap<>(answers));
+    }
+
+    /**
+     * A CSV body (its operation declares {@code text/csv}, a string, with its example) is a table upload: the same
+     * text as {@code application/csv}, or the same rows as the first sheet of an XLSX workbook.
+     */
+    private static void tableUpload(Operation operation) {
+        if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null) {
+            return;
+        }
+        Content content = operation.getRequestBody().getContent();
+        MediaType csv = content.getMediaType(CsvMediaType.TEXT_CSV);
+        if (csv == null) {
+            return;
+        }
+        if (!content.hasMediaType(CsvMediaType.APPLICATION_CSV)) {
+            content.addMediaType(
+                    CsvMediaType.APPLICATION_CSV,
+                    OASFactory.createMediaType()
+                            .examples(csv.getExamples())
+                            .schema(OASFactory.createSchema().addType(SchemaType.STRING)));
+        }
+        if (!content.hasMediaType(XlsxUpload.MEDIA_TYPE)) {
+            content.addMediaType(
+                    XlsxUpload.MEDIA_TYPE,
+                    OASFactory.createMediaType()
+                            .schema(OASFactory.createSchema()
+                                    .addType(SchemaType.STRING)
+                                    .format("binary")));
+        }
     }
 
     /**

@@ -133,7 +133,7 @@ public class EnergyReportBatchResource {
 
     @POST
     @Path("batch")
-    @Consumes({CsvMediaType.TEXT_CSV, "application/csv", XlsxUpload.MEDIA_TYPE})
+    @Consumes({CsvMediaType.TEXT_CSV, CsvMediaType.APPLICATION_CSV, XlsxUpload.MEDIA_TYPE})
     @Operation(operationId = "submitEnergyReportBatch")
     @APIResponse(
             responseCode = "201",
@@ -143,27 +143,17 @@ public class EnergyReportBatchResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = BatchView.class)))
     public Response table(
+            // the CSV rows; ContractFilter adds the same body as application/csv and as an XLSX workbook
             @RequestBody(
                             required = true,
-                            content = {
-                                @Content(
-                                        mediaType = CsvMediaType.TEXT_CSV,
-                                        schema = @Schema(type = SchemaType.STRING),
-                                        examples =
-                                                @ExampleObject(
-                                                        name = "two months",
-                                                        value = BatchReportRow.CSV_EXAMPLE)),
-                                @Content(
-                                        mediaType = "application/csv",
-                                        schema = @Schema(type = SchemaType.STRING),
-                                        examples =
-                                                @ExampleObject(
-                                                        name = "two months",
-                                                        value = BatchReportRow.CSV_EXAMPLE)),
-                                @Content(
-                                        mediaType = XlsxUpload.MEDIA_TYPE,
-                                        schema = @Schema(type = SchemaType.STRING, format = "binary"))
-                            })
+                            content =
+                                    @Content(
+                                            mediaType = CsvMediaType.TEXT_CSV,
+                                            schema = @Schema(type = SchemaType.STRING),
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "two months",
+                                                            value = BatchReportRow.CSV_EXAMPLE)))
                     InputStream body,
             UriInfo uri,
             @Parameter(description = Idempotency.DESCRIPTION) @HeaderParam(Idempotency.HEADER) String key,

@@ -127,7 +127,7 @@ public class BaseStationResource {
 
     @POST
     @Path("batch")
-    @Consumes({CsvMediaType.TEXT_CSV, "application/csv", XlsxUpload.MEDIA_TYPE})
+    @Consumes({CsvMediaType.TEXT_CSV, CsvMediaType.APPLICATION_CSV, XlsxUpload.MEDIA_TYPE})
     @RolesAllowed(Roles.CARRIER)
     @Operation(operationId = "submitBaseStationBatch")
     @APIResponse(
@@ -138,27 +138,17 @@ public class BaseStationResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = BaseStationBatchResult.class)))
     public Response table(
+            // the CSV rows; ContractFilter adds the same body as application/csv and as an XLSX workbook
             @RequestBody(
                             required = true,
-                            content = {
-                                @Content(
-                                        mediaType = CsvMediaType.TEXT_CSV,
-                                        schema = @Schema(type = SchemaType.STRING),
-                                        examples =
-                                                @ExampleObject(
-                                                        name = "one shared site",
-                                                        value = BaseStationRow.CSV_EXAMPLE)),
-                                @Content(
-                                        mediaType = "application/csv",
-                                        schema = @Schema(type = SchemaType.STRING),
-                                        examples =
-                                                @ExampleObject(
-                                                        name = "one shared site",
-                                                        value = BaseStationRow.CSV_EXAMPLE)),
-                                @Content(
-                                        mediaType = XlsxUpload.MEDIA_TYPE,
-                                        schema = @Schema(type = SchemaType.STRING, format = "binary"))
-                            })
+                            content =
+                                    @Content(
+                                            mediaType = CsvMediaType.TEXT_CSV,
+                                            schema = @Schema(type = SchemaType.STRING),
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "one shared site",
+                                                            value = BaseStationRow.CSV_EXAMPLE)))
                     InputStream body,
             @Context UriInfo uri,
             @Parameter(description = Idempotency.DESCRIPTION) @HeaderParam(Idempotency.HEADER) String key,

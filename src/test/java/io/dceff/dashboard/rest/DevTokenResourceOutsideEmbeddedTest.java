@@ -20,6 +20,7 @@ class DevTokenResourceOutsideEmbeddedTest {
                 catchThrowableOfType(ProblemException.class, () -> resource.token("regulator", null, null));
         assertThat(e.type()).isEqualTo(ProblemType.NOT_FOUND);
         assertThat(resource.available(null).available()).isFalse();
+        assertThat(resource.available(null).organizations()).isEmpty();
     }
 
     /** A DceffConfig whose only answer is embedded().active(). */
