@@ -3,6 +3,7 @@ package io.dceff.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -345,6 +346,14 @@ class OpenApiClientIT {
                 new DashboardApi(regulatorClient).listReportingGaps(lastMonth.toString(), null, 12, operator, 0, 50);
         assertThat(gaps.getTo()).isEqualTo(lastMonth.toString());
         assertThat(gaps.getItems()).noneMatch(g -> g.getCode().equals(code));
+        // the operator reads its own gaps: the month after them is not reported yet
+        YearMonth next = lastMonth.plusMonths(1);
+        ReportingGapPageView ownGaps =
+                new DashboardApi(operatorClient).listReportingGaps(next.toString(), null, 1, null, 0, 50);
+        assertThat(ownGaps.getItems())
+                .extracting(g -> g.getCode(), g -> g.getMissing())
+                .contains(tuple(code, List.of(next.toString())));
+        assertThat(ownGaps.getItems()).allMatch(g -> g.getOperatorCode().equals(operator));
 
         Assessment assessment = closure.createAssessment(
                 new AssessmentRequest().asOf(asOf), UUID.randomUUID().toString());

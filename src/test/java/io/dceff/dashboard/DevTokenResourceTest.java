@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.dceff.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +38,7 @@ class DevTokenResourceTest {
 
     @Test
     void namesTheOrganizationsADevelopmentSignInCanActFor() {
-        String code = "A0-" + Long.toString(System.nanoTime(), 36).toUpperCase(java.util.Locale.ROOT);
+        String code = "A0-" + Long.toString(System.nanoTime(), 36).toUpperCase(Locale.ROOT);
         as(TestTokens.admin())
                 .body(Map.of("code", code, "name", "Carrier " + code, "kind", "CARRIER", "creditCode", creditCode()))
                 .post("/api/v1/organizations")

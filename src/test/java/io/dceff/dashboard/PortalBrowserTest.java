@@ -22,6 +22,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -248,9 +250,9 @@ class PortalBrowserTest {
     @Test
     void onTheEmbeddedDefaultADevelopmentSignInActsForTheOrganizationChosen() throws IOException {
         // a code that sorts before the other tests' organizations, so it is among those offered
-        String carrier = "A1-" + Long.toString(System.nanoTime(), 36).toUpperCase(java.util.Locale.ROOT);
+        String carrier = "A1-" + Long.toString(System.nanoTime(), 36).toUpperCase(Locale.ROOT);
         as(TestTokens.admin())
-                .body(java.util.Map.of(
+                .body(Map.of(
                         "code", carrier, "name", "Carrier " + carrier, "kind", "CARRIER", "creditCode", creditCode()))
                 .post("/api/v1/organizations")
                 .then()
