@@ -5,6 +5,7 @@ import static io.dceff.support.Api.createDataCenter;
 import static io.dceff.support.Api.createOrganization;
 import static io.dceff.support.Api.creditCode;
 import static io.dceff.support.Api.uniqueCode;
+import static io.dceff.support.IdentityProviderTestResource.LOGIN_TOKEN_SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -350,6 +351,46 @@ class PortalBrowserTest {
         box.sendKeys(claims);
         driver.findElement(By.cssSelector("input[type=submit]")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(view)));
+    }
+
+    @Test
+    void aSessionFromTheLoginPageRenewsItsTokenBeforeItExpiresAndGoesOnWorking() throws IOException {
+        String op = createOrganization("OPERATOR");
+        String dc = createDataCenter(op, 300, LocalDate.of(2012, 1, 1));
+        try (HeadlessChromium chromium = new HeadlessChromium(1400, 1800)) {
+            WebDriver driver = chromium.driver();
+            driver.get(operatorPage.toString());
+            providerLogin(
+                    driver,
+                    new WebDriverWait(driver, Duration.ofSeconds(60)),
+                    "olga",
+                    "{\"groups\": [\"operator\"], \"org\": \"" + op + "\"}",
+                    "view");
+            JavascriptExecutor js = (JavascriptExecutor) driver;
+            String first = (String) js.executeScript("return sessionStorage.getItem('dceff.token')");
+            assertThat(first).isNotBlank();
+            // renewed before it expires: a new token, and still the operator's
+            String renewed = new WebDriverWait(driver, Duration.ofSeconds(4L * LOGIN_TOKEN_SECONDS)).until(d -> {
+                String now = (String) js.executeScript("return sessionStorage.getItem('dceff.token')");
+                return now != null && !now.equals(first) ? now : null;
+            });
+            as(renewed).get("/api/v1/data-centers/" + dc).then().statusCode(200);
+            assertThat(driver.findElement(By.id("view")).isDisplayed()).isTrue();
+
+            // the page goes on with the renewed token: a month submitted in the form is stored
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+            new Select(driver.findElement(By.id("month-dc"))).selectByValue(dc);
+            setValue(driver, "month-period", "2024-06");
+            driver.findElement(By.id("month-facility")).sendKeys("1500");
+            driver.findElement(By.id("month-it")).sendKeys("1000");
+            driver.findElement(By.cssSelector("#month-form button[type=submit]"))
+                    .click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#month-result .ok")));
+            as(TestTokens.regulator())
+                    .get("/api/v1/data-centers/" + dc + "/energy-reports")
+                    .then()
+                    .body("items.period", equalTo(List.of("2024-06")));
+        }
     }
 
     @Test

@@ -19,15 +19,23 @@ public class IdentityProviderTestResource implements QuarkusTestResourceLifecycl
     /** The audience of the access tokens meant for dceff. */
     public static final String AUDIENCE = "dceff";
 
+    /**
+     * How long a token from the login page lives: the pages renew a token 60 s before it expires (oidc-client-ts's
+     * default), here 15 s after sign-in.
+     */
+    public static final int LOGIN_TOKEN_SECONDS = 75;
+
     private static MockOAuth2Server server;
 
     @Override
     public Map<String, String> start() {
-        // interactive login; the realm's tokens carry dceff's audience, as a Keycloak audience mapper gives them
-        server = new MockOAuth2Server(OAuth2Config.Companion.fromJson("""
-                {"interactiveLogin": true, "tokenCallbacks": [{"issuerId": "%s", "requestMappings": [
-                  {"requestParam": "grant_type", "match": "*", "claims": {"aud": ["%s"]}}]}]}
-                """.formatted(REALM, AUDIENCE)));
+        // interactive login; the realm's tokens carry dceff's audience, as a Keycloak audience mapper gives them,
+        // and live LOGIN_TOKEN_SECONDS, so a page signed in through the login page renews its token within a test
+        server = new MockOAuth2Server(
+                OAuth2Config.Companion.fromJson("""
+                {"interactiveLogin": true, "tokenCallbacks": [{"issuerId": "%s", "tokenExpiry": %d,
+                  "requestMappings": [{"requestParam": "grant_type", "match": "*", "claims": {"aud": ["%s"]}}]}]}
+                """.formatted(REALM, LOGIN_TOKEN_SECONDS, AUDIENCE)));
         server.start();
         return Map.of(
                 "quarkus.oidc.auth-server-url", issuer(),
