@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dceff.platform.embedded.EmbeddedMariaDb;
 import io.dceff.reporting.service.ReportingReminders;
 import io.dceff.support.Api;
+import io.dceff.support.Replica;
 import io.dceff.support.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -44,8 +44,6 @@ class ClusterIT {
     private Replica a;
     private Replica b;
 
-    private record Replica(Process process, int port, Path log) {}
-
     @BeforeEach
     void database() throws IOException {
         Files.createDirectories(dir);
@@ -69,7 +67,7 @@ class ClusterIT {
     @Test
     void theReminderJobRunsOncePerClusterAndAStoppingReplicaFinishesItsBatch() throws Exception {
         // a first replica without the job migrates the database and registers a site that never reports
-        setup = awaitReady(launch("setup", "off"));
+        setup = launch("setup", "off").awaitReady();
         String operator = Api.uniqueCode("OP");
         String silent = Api.uniqueCode("DC");
         given().port(setup.port())
@@ -93,8 +91,8 @@ class ClusterIT {
         // two replicas start together and both tick every second
         Replica launchedA = launch("replica-a", "* * * * * ?");
         Replica launchedB = launch("replica-b", "* * * * * ?");
-        a = awaitReady(launchedA);
-        b = awaitReady(launchedB);
+        a = launchedA.awaitReady();
+        b = launchedB.awaitReady();
 
         // both replicas tick every second; due day 1 makes last month due today
         String period = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(1).toString();
@@ -157,43 +155,16 @@ class ClusterIT {
     }
 
     private Replica launch(String name, String cron) throws Exception {
-        int port = freePort();
-        Path log = dir.resolve(name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-jar",
-                        "target/quarkus-app/quarkus-run.jar")
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        Map<String, String> env = builder.environment();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
-        env.put("QUARKUS_DATASOURCE_USERNAME", db.username());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", db.password());
-        env.put("DCEFF_SECURITY_ALLOW_DEV_KEY", "true");
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        env.put("DCEFF_JOBS_INSTANCE", name);
-        env.put("DCEFF_JOBS_REMINDERS_CRON", cron);
-        env.put("DCEFF_JOBS_REPORTS_DUE_DAY", "1");
-        env.put("DCEFF_SHUTDOWN_DELAY", "3S");
-        return new Replica(builder.start(), port, log);
-    }
-
-    private static Replica awaitReady(Replica replica) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
-            assertThat(replica.process().isAlive())
-                    .as("replica running; see " + replica.log())
-                    .isTrue();
-            try {
-                if (given().port(replica.port()).get("/q/health/ready").statusCode() == 200) {
-                    return replica;
-                }
-            } catch (Exception notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("replica not ready within 3 minutes; see " + replica.log());
+        return Replica.launch(
+                name,
+                dir.resolve(name + ".log"),
+                db.jdbcUrl(),
+                db.username(),
+                db.password(),
+                Map.of(
+                        "DCEFF_JOBS_REMINDERS_CRON", cron,
+                        "DCEFF_JOBS_REPORTS_DUE_DAY", "1",
+                        "DCEFF_SHUTDOWN_DELAY", "3S"));
     }
 
     private void awaitFinishedRun(String period, Duration timeout) throws Exception {
@@ -230,12 +201,6 @@ class ClusterIT {
         try (ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dceff.platform.embedded.EmbeddedMariaDb;
 import io.dceff.reporting.service.ReportingReminders;
 import io.dceff.support.Api;
+import io.dceff.support.Replica;
 import io.dceff.support.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -76,8 +76,6 @@ class GaleraClusterIT {
     private Replica b;
     private final LongAccumulator peakRssKb = new LongAccumulator(Math::max, 0);
 
-    private record Replica(String name, Process process, int port, Path log) {}
-
     /** What happened to the writes of a load run. */
     private record Load(
             Map<String, Set<YearMonth>> acknowledged,
@@ -119,8 +117,8 @@ class GaleraClusterIT {
             return log.contains("Successfully applied") || log.contains("is up to date");
         });
         Replica second = launch("replica-b", 1, 2, 0);
-        a = awaitReady(first);
-        b = awaitReady(second);
+        a = first.awaitReady();
+        b = second.awaitReady();
     }
 
     @AfterAll
@@ -159,7 +157,8 @@ class GaleraClusterIT {
         single.start();
         Replica alone = null;
         try {
-            alone = awaitReady(launch("replica-single", single.jdbcUrl(), single.username(), single.password()));
+            alone = launch("replica-single", single.jdbcUrl(), single.username(), single.password())
+                    .awaitReady();
             String cluster = measure(a);
             String server = measure(alone);
             System.out.printf(
@@ -820,25 +819,16 @@ class GaleraClusterIT {
     }
 
     private Replica launch(String name, String jdbcUrl, String username, String password) throws Exception {
-        int port = freePort();
-        Path log = dir.resolveSibling("galera-it-" + run + "-" + name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-jar",
-                        "target/quarkus-app/quarkus-run.jar")
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        Map<String, String> env = builder.environment();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
-        env.put("QUARKUS_DATASOURCE_USERNAME", username);
-        env.put("QUARKUS_DATASOURCE_PASSWORD", password);
-        env.put("DCEFF_SECURITY_ALLOW_DEV_KEY", "true");
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        env.put("DCEFF_JOBS_INSTANCE", name);
-        env.put("DCEFF_JOBS_REMINDERS_CRON", "* * * * * ?");
-        env.put("DCEFF_JOBS_REPORTS_DUE_DAY", "1");
-        env.put("DCEFF_JOBS_LEASE", "5S");
-        return new Replica(name, builder.start(), port, log);
+        return Replica.launch(
+                name,
+                dir.resolveSibling("galera-it-" + run + "-" + name + ".log"),
+                jdbcUrl,
+                username,
+                password,
+                Map.of(
+                        "DCEFF_JOBS_REMINDERS_CRON", "* * * * * ?",
+                        "DCEFF_JOBS_REPORTS_DUE_DAY", "1",
+                        "DCEFF_JOBS_LEASE", "5S"));
     }
 
     /** The multi-host form of the manifests, starting at the given node; reads wait for what the cluster committed. */
@@ -848,24 +838,6 @@ class GaleraClusterIT {
             hosts.append(hosts.length() == 0 ? "" : ",").append("127.0.0.1:").append(sqlPorts[n]);
         }
         return "jdbc:mariadb:sequential://" + hosts + "/dceff?sessionVariables=wsrep_sync_wait=1";
-    }
-
-    private Replica awaitReady(Replica replica) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
-            assertThat(replica.process().isAlive())
-                    .as("replica running; see " + replica.log())
-                    .isTrue();
-            try {
-                if (given().port(replica.port()).get("/q/health/ready").statusCode() == 200) {
-                    return replica;
-                }
-            } catch (Exception notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("replica not ready within 3 minutes; see " + replica.log());
     }
 
     private static void awaitTrue(String what, Duration timeout, Callable<Boolean> condition) throws Exception {
@@ -929,12 +901,6 @@ class GaleraClusterIT {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

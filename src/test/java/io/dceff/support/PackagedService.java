@@ -33,11 +33,25 @@ public final class PackagedService {
 
     private final Path workDir;
     private final Path log;
+    /** Whether {@link #destroy()} removes the folder: only one made for this service. */
+    private final boolean ownsFolder;
+
     private Process process;
 
+    /** The service in a folder of its own (removed by {@link #destroy()}), its output in service.log there. */
     public PackagedService(Path workDir) {
+        this(workDir, workDir.resolve("service.log"), true);
+    }
+
+    private PackagedService(Path workDir, Path log, boolean ownsFolder) {
         this.workDir = workDir.toAbsolutePath();
-        this.log = this.workDir.resolve("service.log");
+        this.log = log.toAbsolutePath();
+        this.ownsFolder = ownsFolder;
+    }
+
+    /** The service started from the project folder (where ratings/ is, as production needs), its output in log. */
+    public static PackagedService inProject(Path log) {
+        return new PackagedService(Path.of(""), log, false);
     }
 
     /**
@@ -62,6 +76,10 @@ public final class PackagedService {
 
     public Path log() {
         return log;
+    }
+
+    public Process process() {
+        return process;
     }
 
     /** Starts {@code java -jar quarkus-run.jar} in the folder with the given environment on top of ours. */
@@ -129,10 +147,13 @@ public final class PackagedService {
         return process.exitValue();
     }
 
-    /** Kills what is left and removes the folder. */
+    /** Kills what is left and removes the folder if it is the service's own. */
     public void destroy() {
         if (process != null && process.isAlive()) {
             process.destroyForcibly();
+        }
+        if (!ownsFolder) {
+            return;
         }
         try (Stream<Path> paths = Files.walk(workDir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
