@@ -29,8 +29,8 @@ const IdentityProvider = (() => {
       userStore: new oidc.WebStorageStateStore({ store: sessionStorage })
     });
     users.events.addUserLoaded((user) => hooks.onRenewed(user.access_token));
+    // a failed renewal leaves the token as long as it lasts; when it expires unrenewed the session ends
     users.events.addAccessTokenExpired(() => hooks.onExpired());
-    users.events.addSilentRenewError(() => hooks.onExpired());
     container.hidden = false;
     button.addEventListener('click', () => users.signinRedirect());
     const query = new URLSearchParams(location.search);

@@ -394,6 +394,37 @@ class PortalBrowserTest {
     }
 
     @Test
+    void aSessionWhoseRenewalIsRefusedEndsWhenItsTokenExpiresWithTheReasonShown() throws IOException {
+        String op = createOrganization("OPERATOR");
+        String dc = createDataCenter(op, 300, LocalDate.of(2012, 1, 1));
+        try (HeadlessChromium chromium = new HeadlessChromium(1400, 1800)) {
+            WebDriver driver = chromium.driver();
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+            driver.get(operatorPage.toString());
+            providerLogin(driver, wait, "olga", "{\"groups\": [\"operator\"], \"org\": \"" + op + "\"}", "view");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-code='" + dc + "']")));
+            // the provider no longer knows the page's refresh token (revoked): it refuses the renewal
+            assertThat(((JavascriptExecutor) driver).executeScript("""
+                                    const key = Object.keys(sessionStorage).find((k) => k.startsWith('oidc.user:'));
+                                    if (!key) return false;
+                                    const user = JSON.parse(sessionStorage.getItem(key));
+                                    user.refresh_token = 'revoked';
+                                    sessionStorage.setItem(key, JSON.stringify(user));
+                                    return true;"""))
+                    .as("the page keeps the provider's session in its tab")
+                    .isEqualTo(true);
+            new WebDriverWait(driver, Duration.ofSeconds(4L * LOGIN_TOKEN_SECONDS))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
+            assertThat(driver.findElement(By.id("view")).isDisplayed()).isFalse();
+            assertThat(driver.findElement(By.id("sign-in-message")).getText()).isEqualTo("登录已过期，请重新登录。");
+            assertThat((String)
+                            ((JavascriptExecutor) driver).executeScript("return sessionStorage.getItem('dceff.token')"))
+                    .as("the expired token is forgotten")
+                    .isNull();
+        }
+    }
+
+    @Test
     void anOperatorACarrierAndARegulatorSignInThroughTheIdentityProvidersLoginPageAndOut() throws IOException {
         String op = createOrganization("OPERATOR");
         String dc = createDataCenter(op, 300, LocalDate.of(2012, 1, 1));
