@@ -145,9 +145,21 @@ public final class XlsxUpload {
             if (e instanceof ProblemException problem) {
                 throw problem;
             }
-            throw ProblemException.invalid(
-                    "body", "not a readable XLSX workbook (" + TableUpload.firstLine(e.getMessage()) + ")");
+            throw unreadable(e);
         }
+    }
+
+    /**
+     * The 400 for a file that is not a workbook this service can read, with the reading library's reason where
+     * it tells the user something ("Archive is not a ZIP archive"), not where it names its own internals.
+     */
+    private static ProblemException unreadable(Exception e) {
+        String reason = TableUpload.firstLine(e.getMessage());
+        boolean telling = !reason.equals("unreadable") && !reason.matches("(?i).*\\bnull\\b.*");
+        return ProblemException.invalid(
+                "body",
+                "not a readable XLSX workbook" + (telling ? " (" + reason + ")" : "")
+                        + "; save it again from Excel as a workbook (.xlsx), or start from the template");
     }
 
     private static TableUpload.Rows rows(Path file) {
@@ -158,8 +170,7 @@ public final class XlsxUpload {
             Sheet sheet = workbook.getFirstSheet();
             stream = sheet.openStream();
         } catch (IOException | RuntimeException e) {
-            throw ProblemException.invalid(
-                    "body", "not a readable XLSX workbook (" + TableUpload.firstLine(e.getMessage()) + ")");
+            throw unreadable(e);
         }
         Iterator<Row> rows = stream.iterator();
         return new TableUpload.Rows() {

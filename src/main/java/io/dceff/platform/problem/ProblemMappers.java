@@ -22,6 +22,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -70,7 +71,7 @@ public class ProblemMappers {
     public Response validation(ConstraintViolationException e, UriInfo uri) {
         List<FieldError> errors = e.getConstraintViolations().stream()
                 .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-                .map(v -> FieldError.of(fieldName(v), v.getMessage()))
+                .map(v -> FieldError.of(fieldName(v), message(v)))
                 .toList();
         return respond(
                 ProblemType.INVALID_INPUT, ProblemException.invalid(errors).getMessage(), errors, uri);
@@ -270,6 +271,14 @@ public class ProblemMappers {
     /** "create.request.racks" → "racks"; "importAll.arg0[3].period" → "[3].period". */
     /** Names of resource-method parameters that are request bodies: a violation of one is about "body". */
     private static final Set<String> BODY_PARAMETERS = Set.of("request", "body", "rows");
+
+    /** The constraint's message; a request without its body is told so in the words of the request. */
+    private static String message(ConstraintViolation<?> v) {
+        boolean missingBody = v.getInvalidValue() == null
+                && "body".equals(fieldName(v))
+                && v.getConstraintDescriptor().getAnnotation() instanceof NotNull;
+        return missingBody ? "is required: send it as JSON (it was empty or null)" : v.getMessage();
+    }
 
     private static String fieldName(ConstraintViolation<?> v) {
         List<String> parts = new ArrayList<>();
