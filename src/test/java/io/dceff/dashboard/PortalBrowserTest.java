@@ -160,6 +160,11 @@ class PortalBrowserTest {
             assertThat(chromium.seriousAccessibilityViolations())
                     .as("axe-core, operator page, phone")
                     .isEmpty();
+            WebElement chooser = driver.findElement(By.id("upload-file"));
+            WebElement card = driver.findElement(By.id("upload"));
+            assertThat(chooser.getRect().getX() + chooser.getRect().getWidth())
+                    .as("the file chooser stays inside its card on a phone")
+                    .isLessThanOrEqualTo(card.getRect().getX() + card.getRect().getWidth());
         }
     }
 
