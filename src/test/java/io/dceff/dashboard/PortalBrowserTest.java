@@ -168,6 +168,15 @@ class PortalBrowserTest {
         }
     }
 
+    /** Submits a month in the operator page's form. */
+    private static void reportMonth(WebDriver driver, String dc, String period, String facilityKwh, String itKwh) {
+        new Select(driver.findElement(By.id("month-dc"))).selectByValue(dc);
+        setValue(driver, "month-period", period);
+        driver.findElement(By.id("month-facility")).sendKeys(facilityKwh);
+        driver.findElement(By.id("month-it")).sendKeys(itKwh);
+        driver.findElement(By.cssSelector("#month-form button[type=submit]")).click();
+    }
+
     private static void setValue(WebDriver driver, String id, String value) {
         ((JavascriptExecutor) driver)
                 .executeScript("arguments[0].value = arguments[1]", driver.findElement(By.id(id)), value);
@@ -211,12 +220,7 @@ class PortalBrowserTest {
                     .then()
                     .body("name", equalTo("Web site"));
 
-            new Select(driver.findElement(By.id("month-dc"))).selectByValue(site);
-            setValue(driver, "month-period", "2024-05");
-            driver.findElement(By.id("month-facility")).sendKeys("1500");
-            driver.findElement(By.id("month-it")).sendKeys("1000");
-            driver.findElement(By.cssSelector("#month-form button[type=submit]"))
-                    .click();
+            reportMonth(driver, site, "2024-05", "1500", "1000");
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#month-result .ok")));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(
                     By.cssSelector("tr[data-code='" + site + "'] .last-month"), "2024-05"));
@@ -364,13 +368,8 @@ class PortalBrowserTest {
         String dc = createDataCenter(op, 300, LocalDate.of(2012, 1, 1));
         try (HeadlessChromium chromium = new HeadlessChromium(1400, 1800)) {
             WebDriver driver = chromium.driver();
-            driver.get(operatorPage.toString());
-            providerLogin(
-                    driver,
-                    new WebDriverWait(driver, Duration.ofSeconds(60)),
-                    "olga",
-                    "{\"groups\": [\"operator\"], \"org\": \"" + op + "\"}",
-                    "view");
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+            signIn(driver, wait, operatorPage, "operator", op);
             JavascriptExecutor js = (JavascriptExecutor) driver;
             String first = (String) js.executeScript("return sessionStorage.getItem('dceff.token')");
             assertThat(first).isNotBlank();
@@ -383,13 +382,7 @@ class PortalBrowserTest {
             assertThat(driver.findElement(By.id("view")).isDisplayed()).isTrue();
 
             // the page goes on with the renewed token: a month submitted in the form is stored
-            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
-            new Select(driver.findElement(By.id("month-dc"))).selectByValue(dc);
-            setValue(driver, "month-period", "2024-06");
-            driver.findElement(By.id("month-facility")).sendKeys("1500");
-            driver.findElement(By.id("month-it")).sendKeys("1000");
-            driver.findElement(By.cssSelector("#month-form button[type=submit]"))
-                    .click();
+            reportMonth(driver, dc, "2024-06", "1500", "1000");
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#month-result .ok")));
             as(TestTokens.regulator())
                     .get("/api/v1/data-centers/" + dc + "/energy-reports")
@@ -405,8 +398,7 @@ class PortalBrowserTest {
         try (HeadlessChromium chromium = new HeadlessChromium(1400, 1800)) {
             WebDriver driver = chromium.driver();
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
-            driver.get(operatorPage.toString());
-            providerLogin(driver, wait, "olga", "{\"groups\": [\"operator\"], \"org\": \"" + op + "\"}", "view");
+            signIn(driver, wait, operatorPage, "operator", op);
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-code='" + dc + "']")));
             // the provider no longer knows the page's refresh token (revoked): it refuses the renewal
             assertThat(((JavascriptExecutor) driver).executeScript("""
