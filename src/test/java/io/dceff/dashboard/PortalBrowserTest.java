@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,6 +36,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -284,6 +286,62 @@ class PortalBrowserTest {
     }
 
     @Test
+    void theOperatorPageWorksFromTheKeyboardAlone() throws IOException {
+        String op = createOrganization("OPERATOR");
+        String dc = createDataCenter(op, 300, LocalDate.of(2012, 1, 1));
+        try (HeadlessChromium chromium = new HeadlessChromium(1400, 1800)) {
+            WebDriver driver = chromium.driver();
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+            pasteToken(driver, wait, operatorPage, IdentityProviderTestResource.token("operator", op));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-code='" + dc + "']")));
+
+            // Tab goes round the page and reaches every control, the forms' in the order they are shown
+            ((JavascriptExecutor) driver).executeScript("document.activeElement.blur()");
+            // (a month field takes a Tab per part, so the same control may come twice in a row)
+            List<String> reached = new ArrayList<>();
+            for (int i = 0; i < 150; i++) {
+                new Actions(driver).sendKeys(Keys.TAB).perform();
+                String id = driver.switchTo().activeElement().getAttribute("id");
+                id = id == null ? "" : id;
+                if (!id.isEmpty() && reached.contains(id) && !id.equals(reached.get(reached.size() - 1))) {
+                    break; // round the page once
+                }
+                if (reached.isEmpty() || !id.equals(reached.get(reached.size() - 1))) {
+                    reached.add(id);
+                }
+            }
+            assertThat(reached)
+                    .contains("lang", "sign-out")
+                    .containsSubsequence(
+                            "month-dc",
+                            "month-period",
+                            "month-facility",
+                            "month-it",
+                            "rev-dc",
+                            "rev-period",
+                            "reg-code",
+                            "reg-name",
+                            "reg-district",
+                            "reg-racks",
+                            "reg-commissioned",
+                            "template-csv",
+                            "template-xlsx",
+                            "upload-file");
+
+            // a month typed in and sent with Enter
+            driver.findElement(By.id("month-dc")).sendKeys(dc);
+            setValue(driver, "month-period", "2024-07"); // a month field's keys depend on the browser's locale
+            driver.findElement(By.id("month-facility")).sendKeys("1500");
+            driver.findElement(By.id("month-it")).sendKeys("1000", Keys.ENTER);
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#month-result .ok")));
+            as(TestTokens.regulator())
+                    .get("/api/v1/data-centers/" + dc + "/energy-reports")
+                    .then()
+                    .body("items.period", equalTo(List.of("2024-07")));
+        }
+    }
+
+    @Test
     void aCarrierUploadsBaseStationsAndSeesItsOwnSharing() throws IOException {
         String carrier = createOrganization("CARRIER");
         String partner = createOrganization("CARRIER");
@@ -342,6 +400,12 @@ class PortalBrowserTest {
                     .doesNotContain("P-1");
             assertThat(chromium.seriousAccessibilityViolations())
                     .as("axe-core, carrier page")
+                    .isEmpty();
+            driver.findElement(By.id("lang")).click();
+            assertThat(driver.findElement(By.id("sharing-title")).getText()).isEqualTo("My sharing of new sites");
+            driver.manage().window().setSize(new Dimension(390, 844));
+            assertThat(chromium.seriousAccessibilityViolations())
+                    .as("axe-core, carrier page, phone")
                     .isEmpty();
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Proxy;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ class StartupChecksTest {
                 DceffConfig.class,
                 Map.of(
                         "embedded", config(DceffConfig.Embedded.class, Map.of("active", embedded)),
+                        "fixtures", config(DceffConfig.Fixtures.class, Map.of("dir", Path.of("fixtures"))),
                         "security",
                                 config(
                                         DceffConfig.Security.class,
