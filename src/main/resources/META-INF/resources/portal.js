@@ -211,10 +211,13 @@ const Portal = (() => {
       en: Object.assign({}, SHARED_TEXTS.en, texts.en)
     };
     translate();
+    let organization;
     $('lang').addEventListener('click', () => {
       state.lang = state.lang === 'zh' ? 'en' : 'zh';
       localStorage.setItem('dceff.lang', state.lang);
       translate();
+      // what the page drew from the API (statuses, grades, totals) is drawn again in the new language
+      if (!$('view').hidden) onSignedIn(organization).catch((e) => { $('message').textContent = e.message; });
     });
     const enter = async (token) => {
       const who = claims(token);
@@ -228,6 +231,7 @@ const Portal = (() => {
       $('view').hidden = false;
       $('sign-out').hidden = false;
       $('who').textContent = (who.sub || '') + (who.org ? ' · ' + who.org : '');
+      organization = who.org;
       try {
         await onSignedIn(who.org);
       } catch (e) {

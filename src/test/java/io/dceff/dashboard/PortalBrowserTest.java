@@ -158,6 +158,9 @@ class PortalBrowserTest {
                     .isEmpty();
             driver.findElement(By.id("lang")).click();
             assertThat(driver.findElement(By.id("dcs-title")).getText()).isEqualTo("My data centers");
+            // and what came from the API: no report in the closure window, so no data
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("tr[data-code='" + dc + "'] .closure"), "No data (report!)"));
             driver.manage().window().setSize(new Dimension(390, 844));
             assertThat(chromium.seriousAccessibilityViolations())
                     .as("axe-core, operator page, phone")
@@ -338,6 +341,34 @@ class PortalBrowserTest {
                     .get("/api/v1/data-centers/" + dc + "/energy-reports")
                     .then()
                     .body("items.period", equalTo(List.of("2024-07")));
+        }
+    }
+
+    @Test
+    void aCarrierWithMoreUnsharedSitesThanAPageIsToldSo() throws IOException {
+        String carrier = createOrganization("CARRIER");
+        int year = LocalDate.now().getYear() - 1;
+        StringBuilder csv = new StringBuilder("siteId,district,technology,builtOn,sharedWith\n");
+        for (int i = 0; i < 501; i++) {
+            csv.append("U-").append(i).append(",310115,5G,").append(year).append("-03-01,\n");
+        }
+        as(TestTokens.carrier(carrier))
+                .contentType("text/csv")
+                .body(csv.toString())
+                .post("/api/v1/base-stations/batch")
+                .then()
+                .statusCode(200);
+        try (HeadlessChromium chromium = new HeadlessChromium(1400, 1800)) {
+            WebDriver driver = chromium.driver();
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+            pasteToken(driver, wait, carrierPage, IdentityProviderTestResource.token("carrier", carrier));
+            WebElement yearField = driver.findElement(By.id("year"));
+            yearField.clear();
+            yearField.sendKeys(Integer.toString(year), Keys.TAB);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("unshared-count"), "501"));
+            assertThat(driver.findElement(By.id("unshared-count")).getText()).isEqualTo("显示前 500 个，共 501 个");
+            assertThat(driver.findElements(By.cssSelector("#unshared tbody tr")))
+                    .hasSize(500);
         }
     }
 

@@ -39,9 +39,9 @@ public class ReportingGapService {
         if (operator != null) {
             actor.requireAccess(operator);
         }
-        operator = actor.restrictedTo().orElse(operator);
+        String scope = actor.restrictedTo().orElse(operator);
         List<ReportingGap> gaps = new ArrayList<>();
-        for (List<Site> chunk : Jdbc.chunks(sites.running(to.atEndOfMonth(), district, operator))) {
+        for (List<Site> chunk : Jdbc.chunks(sites.running(to.atEndOfMonth(), district, scope))) {
             Map<Long, Set<YearMonth>> reported =
                     ledger.reportedMonths(chunk.stream().map(Site::id).toList(), from, to);
             for (Site site : chunk) {

@@ -30,10 +30,10 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * What every operation of the document shares, written once instead of on each resource method: the error
  * answers (RFC 9457 problem details with the {@link Problem} schema) that apply to the operation's shape, the
  * {@code Location} header of each 201, {@code text/csv} answers as strings, files to download (answers offered
- * as a workbook) as binary, table uploads (a {@code text/csv} body) also as {@code application/csv} and as an XLSX
- * workbook, which {@link io.dceff.platform.csv.TableUpload} reads alike, and answer properties that are always present marked {@code required}. An operation
- * adds its own cases (409, 422) with {@code @APIResponse(responseCode, description)}; the problem body is filled in
- * here.
+ * as a workbook) as binary, table uploads (a {@code text/csv} body) also as {@code application/csv} and as an
+ * XLSX workbook, which {@link io.dceff.platform.csv.TableUpload} reads alike, and answer properties that are
+ * always present marked {@code required}. An operation adds its own cases (409, 422) with
+ * {@code @APIResponse(responseCode, description)}; the problem body is filled in here.
  */
 public class ContractFilter implements OASFilter {
 
