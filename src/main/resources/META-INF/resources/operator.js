@@ -40,11 +40,11 @@ const OPERATOR_TEXTS = {
 
   async function loadDataCenters(org) {
     if (org !== undefined) organization = org;
-    if (!districts) {
-      districts = await json('/api/v1/districts');
-      $('reg-district').replaceChildren(...districts.map((d) => el('option', { value: d.code },
-        d.code + ' ' + (Portal.state.lang === 'zh' ? d.nameZh : d.nameEn))));
-    }
+    if (!districts) districts = await json('/api/v1/districts');
+    const chosen = $('reg-district').value;
+    $('reg-district').replaceChildren(...districts.map((d) => el('option', { value: d.code },
+      d.code + ' ' + (Portal.state.lang === 'zh' ? d.nameZh : d.nameEn))));
+    if (chosen) $('reg-district').value = chosen;
     const now = new Date();
     const month = (d) => d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0');
     const to = month(now);

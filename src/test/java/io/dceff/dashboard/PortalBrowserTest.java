@@ -161,6 +161,9 @@ class PortalBrowserTest {
             // and what came from the API: no report in the closure window, so no data
             wait.until(ExpectedConditions.textToBePresentInElementLocated(
                     By.cssSelector("tr[data-code='" + dc + "'] .closure"), "No data (report!)"));
+            assertThat(driver.findElement(By.cssSelector("#reg-district option[value='310101']"))
+                            .getText())
+                    .isEqualTo("310101 Huangpu");
             driver.manage().window().setSize(new Dimension(390, 844));
             assertThat(chromium.seriousAccessibilityViolations())
                     .as("axe-core, operator page, phone")
