@@ -119,10 +119,7 @@ class PortalBrowserTest {
             assertThat(driver.findElement(By.cssSelector("#upload-result tbody"))
                             .getText())
                     .contains("2", "facilityKwh");
-            as(TestTokens.regulator())
-                    .get("/api/v1/data-centers/" + dc + "/energy-reports")
-                    .then()
-                    .body("items.size()", equalTo(0));
+            assertStoredMonths(dc);
 
             // XLSX with a bad row, then a good one: stored and shown as the last month reported
             upload(
@@ -148,10 +145,7 @@ class PortalBrowserTest {
             assertThat(driver.findElement(By.cssSelector("tr[data-code='" + dc + "'] .missing"))
                             .getText())
                     .startsWith("12 (");
-            as(TestTokens.regulator())
-                    .get("/api/v1/data-centers/" + dc + "/energy-reports")
-                    .then()
-                    .body("items.period", equalTo(List.of("2024-03", "2024-04")));
+            assertStoredMonths(dc, "2024-03", "2024-04");
 
             assertThat(chromium.seriousAccessibilityViolations())
                     .as("axe-core, operator page, desktop")
@@ -174,6 +168,15 @@ class PortalBrowserTest {
                     .as("the file chooser stays inside its card on a phone")
                     .isLessThanOrEqualTo(card.getRect().getX() + card.getRect().getWidth());
         }
+    }
+
+    /** The months stored for a data center, as the regulator reads them: exactly these, oldest first. */
+    private static void assertStoredMonths(String dc, String... periods) {
+        as(TestTokens.regulator())
+                .get("/api/v1/data-centers/" + dc + "/energy-reports")
+                .then()
+                .statusCode(200)
+                .body("items.period", equalTo(List.of(periods)));
     }
 
     /** Submits a month in the operator page's form. */
@@ -340,10 +343,7 @@ class PortalBrowserTest {
             driver.findElement(By.id("month-facility")).sendKeys("1500");
             driver.findElement(By.id("month-it")).sendKeys("1000", Keys.ENTER);
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#month-result .ok")));
-            as(TestTokens.regulator())
-                    .get("/api/v1/data-centers/" + dc + "/energy-reports")
-                    .then()
-                    .body("items.period", equalTo(List.of("2024-07")));
+            assertStoredMonths(dc, "2024-07");
         }
     }
 
@@ -482,10 +482,7 @@ class PortalBrowserTest {
             // the page goes on with the renewed token: a month submitted in the form is stored
             reportMonth(driver, dc, "2024-06", "1500", "1000");
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#month-result .ok")));
-            as(TestTokens.regulator())
-                    .get("/api/v1/data-centers/" + dc + "/energy-reports")
-                    .then()
-                    .body("items.period", equalTo(List.of("2024-06")));
+            assertStoredMonths(dc, "2024-06");
         }
     }
 
